@@ -1,0 +1,97 @@
+"""JSON API, version 1. Ids are a public contract; see docs/api.md.
+
+    POST /api/v1/assessments       {"facts": {...}, "as_of": "YYYY-MM-DD"} -> assessment
+    POST /api/v1/assessments.pdf   same body -> the guidance PDF
+    GET  /api/v1/facts             the fact catalogue
+
+Bad input is answered with 400 and ``{"errors": [{"fact": ..., "message": ...}]}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from flask import Blueprint, Response, jsonify, request
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+from navigator.engine import AnswerError, assess, parse_answers
+from navigator.outputs.serialize import assessment_to_dict, fact_to_dict
+
+from . import rules, translator
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+class ApiInputError(Exception):
+    def __init__(self, errors: list[dict[str, Any]]):
+        self.errors = errors
+
+
+def _error(message: str, fact: str | None = None) -> ApiInputError:
+    return ApiInputError([{"fact": fact, "message": message}])
+
+
+def _parse_request():
+    try:
+        body = request.get_json(force=True, silent=False)
+    except RequestEntityTooLarge:
+        raise _error("The request body is too large (at most 64 KiB).") from None
+    except HTTPException:
+        raise _error("The request body must be JSON.") from None
+    if not isinstance(body, dict):
+        raise _error('The request body must be a JSON object: {"facts": {...}}.')
+    unknown_keys = set(body) - {"facts", "as_of", "include_sensitive"}
+    if unknown_keys:
+        raise _error(f"Unknown keys: {', '.join(sorted(map(str, unknown_keys)))[:200]}.")
+    as_of = body.get("as_of")
+    if as_of is not None:
+        try:
+            as_of = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else None
+        except ValueError:
+            as_of = None
+        if as_of is None:
+            raise _error("'as_of' must be a real date as YYYY-MM-DD.", "as_of")
+    ruleset = rules()
+    tr = translator()
+    try:
+        answers = parse_answers(ruleset.fact_by_id, body.get("facts", {}))
+    except AnswerError as exc:
+        raise ApiInputError(
+            [{"fact": p.fact, "message": tr.message(p.message)} for p in exc.problems]
+        ) from None
+    include_sensitive = body.get("include_sensitive", False)
+    if not isinstance(include_sensitive, bool):
+        raise _error("'include_sensitive' must be true or false.", "include_sensitive")
+    return assess(ruleset, answers, as_of), include_sensitive
+
+
+@bp.errorhandler(ApiInputError)
+def _bad_request(exc: ApiInputError):
+    return jsonify({"errors": exc.errors}), 400
+
+
+@bp.post("/assessments")
+def create_assessment():
+    assessment, _ = _parse_request()
+    return jsonify(assessment_to_dict(assessment, translator()))
+
+
+@bp.post("/assessments.pdf")
+def create_assessment_pdf():
+    from navigator.outputs.pdf import render_pdf
+
+    assessment, include_sensitive = _parse_request()
+    pdf = render_pdf(assessment, translator(), include_sensitive=include_sensitive)
+    return Response(pdf, mimetype="application/pdf", headers={"Cache-Control": "no-store"})
+
+
+@bp.get("/facts")
+def facts():
+    tr = translator()
+    return jsonify(
+        {
+            "facts": [fact_to_dict(f, tr) for f in rules().facts],
+            "ruleset": {"version": rules().version},
+        }
+    )

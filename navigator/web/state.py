@@ -1,0 +1,39 @@
+"""The person's answers, kept in Flask's signed session cookie and nowhere else.
+
+Values are stored in their JSON form and parsed through the engine on every
+read, so a stale or tampered cookie can never feed the engine a bad value: any
+answer that no longer parses is simply dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import session
+
+from navigator.engine import AnswerError, Answers, RuleSet, parse_answers, to_json_value
+
+KEY = "answers"
+
+
+def load_answers(rules: RuleSet) -> Answers:
+    raw = session.get(KEY) or {}
+    if not isinstance(raw, dict):
+        return {}
+    answers: Answers = {}
+    for key, value in raw.items():
+        try:
+            answers.update(parse_answers(rules.fact_by_id, {key: value}))
+        except AnswerError:
+            continue
+    return answers
+
+
+def save_answer(fact_id: str, value: Any) -> None:
+    raw = dict(session.get(KEY) or {})
+    raw[fact_id] = to_json_value(value)
+    session[KEY] = raw
+
+
+def clear_answers() -> None:
+    session.pop(KEY, None)
