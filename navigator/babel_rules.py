@@ -14,9 +14,28 @@ import yaml
 
 # Keys whose string values (or lists of strings) a person reads.
 TEXT_KEYS = {
-    "question", "help", "summary", "label", "title", "text", "steps", "documents",
-    "note", "processing_time", "validity", "authority", "how", "what", "contact", "law",
-    "description", "extension_note", "conflicts", "risks", "discretion", "name",
+    "question",
+    "help",
+    "summary",
+    "label",
+    "title",
+    "text",
+    "steps",
+    "documents",
+    "note",
+    "processing_time",
+    "validity",
+    "authority",
+    "how",
+    "what",
+    "contact",
+    "law",
+    "description",
+    "extension_note",
+    "conflicts",
+    "risks",
+    "discretion",
+    "name",
 }
 
 

@@ -34,12 +34,12 @@ def test_rules_check_lists_every_problem_and_fails(tmp_path):
     shutil.copytree(ROOT / "tests" / "fixtures" / "mini", target)
     text = (target / "xx.yaml").read_text()
     text = text.replace("{fact: country, equals: XX", "{fact: countri, equals: XX", 1)
-    text = text.replace("amount: 10", "amount: -1", 1)
+    text = text.replace("kind: protection", "kind: asylum", 1)
     (target / "xx.yaml").write_text(text)
     result = run("rules", "check", "--rules-dir", str(target))
     assert result.returncode == 1
     assert "unknown fact 'countri'" in result.stderr
-    assert "fees.0.amount" in result.stderr
+    assert "pathway xx.protection, field kind" in result.stderr
     assert "2 problem(s) found." in result.stderr
 
 

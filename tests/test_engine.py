@@ -210,3 +210,16 @@ def test_every_problem_is_listed_not_just_the_first(tmp_path):
         load_rules(target)
     files = {p.file for p in exc.value.problems}
     assert files == {"xx.yaml", "general.yaml"}
+
+
+def test_uncertain_condition_caps_verdict_and_says_why(tmp_path):
+    target = _broken(
+        tmp_path,
+        "{fact: years, at_least: 5, label: You lived here 5 years}",
+        "{fact: years, at_least: 5, label: You lived here 5 years, uncertain: Weak source.}",
+    )
+    rules = load_rules(target)
+    result = assess(rules, parse_answers(rules.fact_by_id, {"years": 6}), D(2025, 3, 1))
+    residence = next(r for r in result.results if r.id == "xx.residence")
+    assert residence.verdict is Verdict.POSSIBLE
+    assert [c.render() for c in residence.caveats] == ["Weak source."]

@@ -111,7 +111,8 @@ def evaluate(cond: Condition, ctx: Context, depth: int = 0) -> Outcome:
     if isinstance(cond, FactCondition):
         value = _leaf_fact(cond, ctx)
         unknown = [cond.fact] if value is Tri.UNKNOWN else []
-        return Outcome(value, [Reason(cond.label, value, depth)], unknown)
+        caveats = [Message(cond.uncertain)] if cond.uncertain and value is Tri.TRUE else []
+        return Outcome(value, [Reason(cond.label, value, depth)], unknown, caveats)
     if isinstance(cond, WindowCondition):
         value, caveats = _leaf_window(cond, ctx)
         return Outcome(value, [Reason(cond.label, value, depth)], [], caveats)

@@ -176,6 +176,51 @@ def check_condition(
     return problems
 
 
+def _valid_pathways(raw: Any) -> tuple[list[Pathway], set[str]]:
+    if not isinstance(raw, dict):
+        return [], set()
+    windows = raw.get("windows")
+    pathways = []
+    for item in raw.get("pathways") or []:
+        try:
+            pathways.append(Pathway.model_validate(item))
+        except ValidationError:
+            continue  # already reported by the whole-file validation
+    return pathways, set(windows) if isinstance(windows, dict) else set()
+
+
+def _check_pathway(
+    pathway: Pathway,
+    file: str,
+    code: str,
+    facts: dict[str, Fact],
+    windows: set[str],
+    seen_ids: set[str],
+) -> list[RuleProblem]:
+    """Cross-checks pydantic cannot do alone: facts, choices, windows, ids."""
+    where = f"pathway {pathway.id}"
+    problems = []
+    if not pathway.id.startswith(code + "."):
+        problems.append(RuleProblem(file, where, f"id must start with '{code}.'"))
+    if pathway.id in seen_ids:
+        problems.append(RuleProblem(file, where, "duplicate pathway id"))
+    seen_ids.add(pathway.id)
+    for msg in check_condition(pathway.when, "when", facts, windows):
+        field_path, text = msg.split(": ", 1)
+        problems.append(RuleProblem(file, f"{where}, field {field_path}", text))
+    for i, deadline in enumerate(pathway.deadlines):
+        field_name = f"{where}, field deadlines.{i}"
+        if deadline.fact is not None:
+            fact = facts.get(deadline.fact)
+            if fact is None or fact.type != "date":
+                problems.append(
+                    RuleProblem(file, field_name, f"'{deadline.fact}' is not a date fact")
+                )
+        if deadline.window is not None and deadline.window not in windows:
+            problems.append(RuleProblem(file, field_name, f"unknown window '{deadline.window}'"))
+    return problems
+
+
 def load_rules(rules_dir: Path | str | None = None) -> RuleSet:
     """Load every rule file in ``rules_dir`` (default: ``$NAVIGATOR_RULES_DIR`` or ``rules/``).
 
@@ -198,58 +243,35 @@ def load_rules(rules_dir: Path | str | None = None) -> RuleSet:
     raw_general = read(directory / "general.yaml")
     general = _validate(GeneralRules, raw_general, "general.yaml", problems)
 
-    countries: dict[str, CountryRules] = {}
-    country_files = sorted(p for p in directory.glob("*.yaml") if p.name not in SPECIAL_FILES)
-    for path in country_files:
-        raw = read(path)
-        rules = _validate(CountryRules, raw, path.name, problems)
-        if rules is None:
-            continue
-        if rules.country.lower() != path.stem:
-            problems.append(
-                RuleProblem(path.name, "field country", f"'{rules.country}' does not match file")
-            )
-        countries[rules.country] = rules
-
-    if catalogue is not None:
-        fact_by_id = {f.id: f for f in catalogue.facts}
+    fact_by_id = {f.id: f for f in catalogue.facts} if catalogue is not None else None
+    if fact_by_id is not None:
         for fact in catalogue.facts:
             if fact.ask_when is not None:
                 for msg in check_condition(fact.ask_when, "ask_when", fact_by_id, set()):
                     problems.append(RuleProblem("facts.yaml", f"fact {fact.id}", msg))
-        seen_ids: dict[str, str] = {}
-        for code, rules in countries.items():
-            name = f"{code.lower()}.yaml"
-            windows = set(rules.windows)
-            for pathway in rules.pathways:
-                where = f"pathway {pathway.id}"
-                if not pathway.id.startswith(code.lower() + "."):
-                    problems.append(
-                        RuleProblem(name, where, f"id must start with '{code.lower()}.'")
-                    )
-                if pathway.id in seen_ids:
-                    problems.append(RuleProblem(name, where, "duplicate pathway id"))
-                seen_ids[pathway.id] = name
-                for msg in check_condition(pathway.when, "when", fact_by_id, windows):
-                    problems.append(
-                        RuleProblem(
-                            name, f"{where}, field {msg.split(':')[0]}", msg.split(": ", 1)[1]
-                        )
-                    )
-                for i, deadline in enumerate(pathway.deadlines):
-                    field_name = f"{where}, field deadlines.{i}"
-                    if deadline.fact is not None:
-                        fact = fact_by_id.get(deadline.fact)
-                        if fact is None or fact.type != "date":
-                            problems.append(
-                                RuleProblem(
-                                    name, field_name, f"'{deadline.fact}' is not a date fact"
-                                )
-                            )
-                    if deadline.window is not None and deadline.window not in windows:
-                        problems.append(
-                            RuleProblem(name, field_name, f"unknown window '{deadline.window}'")
-                        )
+
+    countries: dict[str, CountryRules] = {}
+    seen_ids: set[str] = set()
+    country_files = sorted(p for p in directory.glob("*.yaml") if p.name not in SPECIAL_FILES)
+    for path in country_files:
+        raw = read(path)
+        rules = _validate(CountryRules, raw, path.name, problems)
+        if rules is not None:
+            if rules.country.lower() != path.stem:
+                problems.append(
+                    RuleProblem(path.name, "field country", f"'{rules.country}' does not match")
+                )
+            countries[rules.country] = rules
+            pathways, windows = rules.pathways, set(rules.windows)
+        else:
+            # The file has errors; still cross-check every pathway that is valid on its
+            # own, so one run lists every problem rather than the first layer of them.
+            pathways, windows = _valid_pathways(raw)
+        if fact_by_id is not None:
+            for pathway in pathways:
+                problems.extend(
+                    _check_pathway(pathway, path.name, path.stem, fact_by_id, windows, seen_ids)
+                )
 
     if problems:
         raise RuleError(problems)

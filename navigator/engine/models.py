@@ -58,6 +58,9 @@ class FactCondition(Strict):
 
     fact: Text
     label: Text
+    # When this comparison holds but rests on an inference or a weak source: said to the
+    # person, and it caps the verdict at "possible".
+    uncertain: str | None = None
     equals: str | bool | None = None
     in_: list[str] | None = Field(default=None, alias="in")
     at_least: float | None = None

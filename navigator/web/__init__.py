@@ -64,9 +64,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         BABEL_DEFAULT_LOCALE="en",
         BABEL_TRANSLATION_DIRECTORIES=str(TRANSLATIONS_DIR),
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session
-        JSON_SORT_KEYS=False,
     )
     app.config.update(config or {})
+    app.json.sort_keys = False  # keep the documented field order in API responses
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(app)
 

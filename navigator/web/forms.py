@@ -14,6 +14,7 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, RadioField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Optional, ValidationError
 
 from navigator.engine import UNKNOWN, Message, parse_answer
@@ -31,10 +32,11 @@ class QuestionForm(FlaskForm):
 
 
 def _choice_form(fact: Fact, gettext) -> type[QuestionForm]:
-    choices = [(c.value, gettext(c.label)) for c in fact.choices]
+    pairs = [(c.value, gettext(c.label)) for c in fact.choices]
     if fact.type == "yes_no":
-        choices = [("yes", gettext(YES)), ("no", gettext(NO))]
-    choices.append((UNKNOWN, gettext(UNKNOWN_LABEL)))
+        pairs = [("yes", gettext(YES)), ("no", gettext(NO))]
+    pairs.append((UNKNOWN, gettext(UNKNOWN_LABEL)))
+    choices = [SelectChoice(value, label) for value, label in pairs]
 
     class ChoiceForm(QuestionForm):
         answer = RadioField(
