@@ -17,11 +17,19 @@ from navigator.outputs.i18n import Translator
 from navigator.outputs.pdf import render_pdf
 
 FACTS = {
-    "country": "PL", "citizenship": "BY", "passport_status": "expired",
-    "passport_expiry": "2025-10-01", "residence_status": "temporary_permit",
-    "permit_ground": "work", "permit_expiry": "2026-09-30", "legal_residence_years": 2,
-    "fears_persecution": True, "criminal_case": False, "polish_ancestry": False,
-    "karta_polaka": False, "wants_to_travel": True,
+    "country": "PL",
+    "citizenship": "BY",
+    "passport_status": "expired",
+    "passport_expiry": "2025-10-01",
+    "residence_status": "temporary_permit",
+    "permit_ground": "work",
+    "permit_expiry": "2026-09-30",
+    "legal_residence_years": 2,
+    "fears_persecution": True,
+    "criminal_case": False,
+    "polish_ancestry": False,
+    "karta_polaka": False,
+    "wants_to_travel": True,
 }
 
 
@@ -41,8 +49,10 @@ def main() -> None:
     answers = parse_answers(rules.fact_by_id, FACTS)
     as_of = dt.date(2026, 3, 1)
     runs = timed(lambda: assess(rules, answers, as_of), 500)
-    print(f"assess: median {1000 * statistics.median(runs):.2f} ms, "
-          f"p95 {1000 * sorted(runs)[int(0.95 * len(runs))]:.2f} ms (500 runs)")
+    print(
+        f"assess: median {1000 * statistics.median(runs):.2f} ms, "
+        f"p95 {1000 * sorted(runs)[int(0.95 * len(runs))]:.2f} ms (500 runs)"
+    )
     assessment = assess(rules, answers, as_of)
     render_pdf(assessment, Translator())  # warm up fonts and Pango
     runs = timed(lambda: render_pdf(assessment, Translator()), 5)

@@ -89,7 +89,12 @@ def assess_command(facts_file, as_of, as_json, pdf_out, ics_out, include_sensiti
         raise click.ClickException(f"{facts_file.name} is not valid JSON: {exc}") from None
     if isinstance(raw, dict) and isinstance(raw.get("facts"), dict):
         raw = raw["facts"]
-    ruleset = load_rules()
+    try:
+        ruleset = load_rules()
+    except RuleError as exc:
+        raise click.ClickException(
+            f"the rule files are broken; run 'navigator rules check':\n{exc}"
+        ) from None
     try:
         answers = parse_answers(ruleset.fact_by_id, raw)
     except AnswerError as exc:

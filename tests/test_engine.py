@@ -223,3 +223,13 @@ def test_uncertain_condition_caps_verdict_and_says_why(tmp_path):
     residence = next(r for r in result.results if r.id == "xx.residence")
     assert residence.verdict is Verdict.POSSIBLE
     assert [c.render() for c in residence.caveats] == ["Weak source."]
+
+
+def test_a_date_behind_a_deadline_is_asked_even_when_the_verdict_is_settled(mini_rules):
+    settled = {"country": "other", "afraid": False, "years": 6, "passport_status": "valid"}
+    v, result = verdicts(mini_rules, settled)
+    assert v["xx.residence"] is Verdict.ELIGIBLE
+    assert result.next_question.id == "passport_expiry"  # it dates xx.residence's deadline
+    v, result = verdicts(mini_rules, {**settled, "years": 1})
+    assert v["xx.residence"] is Verdict.NOT_ELIGIBLE
+    assert result.next_question is None  # no open pathway needs the date

@@ -155,7 +155,10 @@ def assess(rules: RuleSet, answers: Answers, as_of: dt.date | None = None) -> As
                 verdict=verdict,
                 reasons=outcome.reasons,
                 unknown_facts=outcome.unknown_facts,
-                deadlines=_deadlines(pathway, country, kept, as_of),
+                # A deadline of a route that is not open to the person is noise, not help.
+                deadlines=[]
+                if verdict is Verdict.NOT_ELIGIBLE
+                else _deadlines(pathway, country, kept, as_of),
                 caveats=caveats,
             )
         )
@@ -187,12 +190,15 @@ def _askable(
     results: list[PathwayResult],
     as_of: dt.date,
 ) -> list[Fact]:
-    """Facts still worth asking, in catalogue order: not answered, guard not false,
-    and some undetermined pathway depends on them."""
+    """Facts still worth asking, in catalogue order: not answered, guard not false, and
+    either some undetermined pathway depends on them or they date a deadline of a
+    pathway open to the person (eligible or possible: deadlines are part of the result)."""
     needed: set[str] = set()
     for result in results:
         if result.verdict is Verdict.UNDETERMINED:
             needed.update(result.unknown_facts)
+        if result.verdict in (Verdict.ELIGIBLE, Verdict.POSSIBLE):
+            needed.update(d.fact for d in result.pathway.deadlines if d.fact)
     out = []
     for fact in rules.facts:
         if fact.deprecated or fact.id in given or fact.id not in needed:
