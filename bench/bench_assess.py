@@ -1,8 +1,8 @@
 """Benchmarks: how long one assessment, one results page and one PDF take.
 
 Run: .venv/bin/python bench/bench_assess.py   (numbers go in docs/performance.md)
-Targets: an assessment well under 10 ms (the wizard runs one per page view), a PDF
-under 2 s on one core, peak memory of a PDF render under 200 MiB.
+Targets (docs/performance.md): an assessment under 10 ms (the wizard runs one or two
+per page view), a guidance PDF under 3 s, peak memory of a PDF render under 200 MiB.
 """
 
 from __future__ import annotations
