@@ -75,6 +75,13 @@ def pathway_ids(html: str) -> list[str]:
     return re.findall(r'<article class="pathway[^"]*" id="([a-z]{2}\.[a-z0-9_]+)"', html)
 
 
+def open_to_person(html: str) -> list[str]:
+    """Pathways shown under "You can apply" or "You may be able to"."""
+    return pathway_ids(section(html, "group-eligible")) + pathway_ids(
+        section(html, "group-possible")
+    )
+
+
 def test_start_page_links_to_first_question(client):
     page = client.get("/")
     assert page.status_code == 200
@@ -87,9 +94,7 @@ def test_poland_work_permit_expired_passport(client):
     assert asked[:3] == ["country", "citizenship", "passport_status"]
     assert "lithuanian_descent" not in asked  # a Lithuania-only question is never asked
     html = client.get("/results").get_data(as_text=True)
-    may = pathway_ids(section(html, "group-possible")) + pathway_ids(
-        section(html, "group-eligible")
-    )
+    may = open_to_person(html)
     assert "pl.travel_document_belarusian" in may
     assert "pl.temporary_residence" in may
     assert "pl.travel_document" in pathway_ids(section(html, "group-not"))
@@ -104,9 +109,7 @@ def test_lithuania_humanitarian_permit_passport_expiring(client):
     # No Lithuanian route depends on the permit's ground, so it is not asked.
     assert "permit_ground" not in asked
     html = client.get("/results").get_data(as_text=True)
-    may = pathway_ids(section(html, "group-possible")) + pathway_ids(
-        section(html, "group-eligible")
-    )
+    may = open_to_person(html)
     assert "lt.foreigners_passport" in may
     assert "lt.asylum" in may
     # Deadlines are computed from the passport's expiry date.

@@ -92,20 +92,14 @@ def _read_yaml(path: Path, problems: list[RuleProblem]) -> Any:
 
 def _locate(raw: Any, loc: tuple[Any, ...]) -> str:
     """Turn a pydantic error location into 'pathway <id>, field <path>' where possible."""
-    if len(loc) >= 2 and loc[0] == "pathways" and isinstance(loc[1], int):
-        try:
-            pathway_id = raw["pathways"][loc[1]].get("id", f"#{loc[1]}")
-        except (KeyError, IndexError, TypeError, AttributeError):
-            pathway_id = f"#{loc[1]}"
-        rest = ".".join(str(p) for p in loc[2:]) or "(pathway)"
-        return f"pathway {pathway_id}, field {rest}"
-    if len(loc) >= 2 and loc[0] == "facts" and isinstance(loc[1], int):
-        try:
-            fact_id = raw["facts"][loc[1]].get("id", f"#{loc[1]}")
-        except (KeyError, IndexError, TypeError, AttributeError):
-            fact_id = f"#{loc[1]}"
-        rest = ".".join(str(p) for p in loc[2:]) or "(fact)"
-        return f"fact {fact_id}, field {rest}"
+    for key, noun in (("pathways", "pathway"), ("facts", "fact")):
+        if len(loc) >= 2 and loc[0] == key and isinstance(loc[1], int):
+            try:
+                item_id = raw[key][loc[1]].get("id", f"#{loc[1]}")
+            except (KeyError, IndexError, TypeError, AttributeError):
+                item_id = f"#{loc[1]}"
+            rest = ".".join(str(p) for p in loc[2:]) or f"({noun})"
+            return f"{noun} {item_id}, field {rest}"
     return "field " + (".".join(str(p) for p in loc) or "(top level)")
 
 
