@@ -2,11 +2,15 @@
 # Install everything the navigator needs on Debian/Ubuntu: the system libraries
 # WeasyPrint uses (Pango, HarfBuzz), poppler-utils (pdftoppm, to look at PDFs),
 # a virtual environment in .venv and the package itself (editable).
-# Usage: scripts/install.sh [--test]   (--test adds the test tools)
+# Usage: scripts/install.sh [--test]   (--test adds the test tools and Chromium)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(python3 python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils)
+if [ "${1:-}" = "--test" ]; then
+  # Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+  APT_PACKAGES+=(chromium)
+fi
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

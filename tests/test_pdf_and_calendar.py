@@ -109,3 +109,16 @@ def test_pdf_and_calendar_from_the_results_page(client):
     ics = client.get("/results/deadlines.ics?as_of=2026-03-01")
     assert ics.status_code == 200 and b"BEGIN:VCALENDAR" in ics.data
     assert ics.headers["Content-Disposition"].endswith('deadlines-2026-03-01.ics"')
+
+
+def test_pdf_is_tagged_with_title_and_language(real_rules):
+    """PDF/UA-1: a structure tree for screen readers, the document language, and the title
+    shown instead of the file name."""
+    reader = pypdf.PdfReader(BytesIO(render_pdf(_assessment(real_rules), Translator())))
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "en"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert reader.metadata.title == "Legal-status guidance"
+    assert b"pdfuaid" in root["/Metadata"].get_object().get_data()

@@ -68,11 +68,13 @@ def render_pdf(
     include_sensitive: bool = False,
     generated: dt.date | None = None,
 ) -> bytes:
-    """The guidance PDF as bytes. Its metadata holds a generic title and no answers."""
+    """The guidance PDF as bytes, tagged (PDF/UA-1). Its metadata holds a generic title and
+    no answers."""
     from weasyprint import HTML  # imported late: it loads Pango, which takes a moment
     from weasyprint.urls import URLFetcher
 
     html = render_html(assessment, tr, include_sensitive, generated)
     local_only = URLFetcher(allowed_protocols={"file"})
     document = HTML(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=local_only)
-    return document.write_pdf()
+    # PDF/UA-1: tagged structure, document language and title, so screen readers can read it.
+    return document.write_pdf(pdf_variant="pdf/ua-1")

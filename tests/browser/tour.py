@@ -1,0 +1,74 @@
+"""A tour of every page type, including the error states, for the checks that must
+hold on every page (phone layout, accessibility, screenshots)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from person import Person
+
+PAGE_TYPES = [
+    "start",
+    "question-choice",
+    "question-choice-error",
+    "question-date",
+    "question-date-error",
+    "question-number",
+    "question-number-error",
+    "check",
+    "results",
+    "results-date-error",
+    "not-found",
+    "form-expired",
+]
+
+REST = {
+    "residence_status": "temporary_permit",
+    "permit_ground": "humanitarian",
+    "permit_expiry": dt.date(2027, 9, 30),
+    "legal_residence_years": 3,
+    "fears_persecution": True,
+    "criminal_case": False,
+    "polish_ancestry": False,
+    "karta_polaka": False,
+    "lithuanian_descent": False,
+    "wants_to_travel": True,
+}
+
+
+def tour(person: Person) -> Iterator[str]:
+    """Walk to each page type in turn and yield its name while it is on screen."""
+    person.goto("/")
+    yield "start"
+    person.start()
+    yield "question-choice"
+    person.continue_()  # nothing chosen
+    yield "question-choice-error"
+    person.answer("LT")
+    person.answer("BY")
+    person.answer("valid")
+    yield "question-date"
+    person.answer(("31", "2", "2027"))
+    yield "question-date-error"
+    person.answer(dt.date(2027, 1, 15))
+    person.goto("/question/legal_residence_years")
+    yield "question-number"
+    person.answer(-4)
+    yield "question-number-error"
+    person.answer(3)
+    person.goto("/next")
+    person.answer_all(REST)
+    yield "check"
+    person.see_options()
+    yield "results"
+    person.page.fill("#as_of", "next spring")
+    person.page.get_by_role("button", name="Assess").click()
+    yield "results-date-error"
+    person.goto("/question/no-such-question")
+    yield "not-found"
+    person.goto("/question/wants_to_travel")
+    # A form whose token has expired (for example after a long pause).
+    person.page.locator("input[name=csrf_token]").evaluate("el => el.value = 'expired'")
+    person.answer(True)
+    yield "form-expired"
