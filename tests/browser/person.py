@@ -128,6 +128,14 @@ class Person:
         info.value.save_as(target)
         return target
 
+    def guidance_text(self) -> str:
+        """From check-your-answers or the results page, download the PDF and read it."""
+        from helpers import pdf_text
+
+        if self.page.get_by_role("link", name="See your options").count():
+            self.see_options()
+        return pdf_text(self.download("Download the guidance (PDF)").read_bytes())
+
     # --- what a person sees ---------------------------------------------------------
 
     def heading(self) -> str:

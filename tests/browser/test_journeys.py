@@ -147,6 +147,7 @@ def test_i_dont_know(person):
     person.see_options()
     body = person.page.locator("main").inner_text()
     assert "This depends on questions you did not answer" in body
+    assert "I don't know / I prefer not to say" in person.guidance_text()
 
 
 def test_impossible_date_and_recovery(person):
@@ -168,6 +169,21 @@ def test_impossible_date_and_recovery(person):
     person.goto("/check")
     rows = person.page.locator(".summary-list").inner_text()
     assert "February 28, 2027" in rows and "Lithuania" in rows  # nothing lost
+    person.goto("/next")
+    person.answer_all(
+        {
+            "residence_status": "temporary_permit",
+            "permit_expiry": dt.date(2027, 9, 30),
+            "legal_residence_years": 3,
+            "fears_persecution": True,
+            "polish_ancestry": False,
+            "lithuanian_descent": False,
+            "criminal_case": False,
+            "karta_polaka": False,
+            "wants_to_travel": True,
+        }
+    )
+    assert "February 28, 2027" in person.guidance_text()
 
 
 def test_calendar_download(person):
@@ -179,3 +195,4 @@ def test_calendar_download(person):
     events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
     expiry = POLAND_WORK_PERMIT["permit_expiry"]
     assert expiry in {event.decoded("dtstart") for event in events}
+    assert f"{expiry:%B} {expiry.day}, {expiry.year}" in person.guidance_text()
