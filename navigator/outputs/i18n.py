@@ -32,12 +32,15 @@ class Translator:
 
     locale: str = "en"
     gettext: Callable[[str], str] = field(default=_identity)
+    ngettext: Callable[[str, str, int], str] = field(
+        default=lambda singular, plural, n: singular if n == 1 else plural
+    )
 
     @classmethod
     def for_locale(cls, locale: str = "en") -> Translator:
         """A translator reading ``translations/<locale>/LC_MESSAGES/messages.mo`` if present."""
         catalogue = Translations.load(str(TRANSLATIONS_DIR), [locale])
-        return cls(locale=locale, gettext=catalogue.gettext)
+        return cls(locale=locale, gettext=catalogue.gettext, ngettext=catalogue.ngettext)
 
     def __call__(self, text: str | None) -> str:
         return self.gettext(text) if text else ""

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from navigator.engine import Assessment
 
 from .i18n import Translator
-from .present import VERDICT_LABELS, shown_groups, situation
+from .present import CONFIDENCE_LABELS, VERDICT_LABELS, shown_groups, situation
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 FONT_FILES = Path(fontpkg_noto_sans.__file__).parent / "files"
@@ -31,10 +31,8 @@ def _environment(tr: Translator) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_callables(
-        gettext=tr.gettext, ngettext=lambda s, p, n: tr.gettext(s if n == 1 else p), newstyle=True
-    )
-    env.globals.update(tr=tr, verdict_labels=VERDICT_LABELS)
+    env.install_gettext_callables(gettext=tr.gettext, ngettext=tr.ngettext, newstyle=True)
+    env.globals.update(tr=tr, verdict_labels=VERDICT_LABELS, confidence_labels=CONFIDENCE_LABELS)
     return env
 
 

@@ -21,6 +21,7 @@ GROUP_LABELS = {
     "possible": N_("You may be able to"),
     "not_eligible": N_("Not for you now"),
 }
+CONFIDENCE_LABELS = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
 UNKNOWN_LABEL = N_("I don't know / I prefer not to say")
 YES, NO = N_("Yes"), N_("No")
 

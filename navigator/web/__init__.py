@@ -16,11 +16,12 @@ from typing import Any
 from flask import Flask, current_app
 from flask_babel import Babel, get_locale
 from flask_babel import gettext as flask_gettext
+from flask_babel import ngettext as flask_ngettext
 from flask_wtf import CSRFProtect
 
 from navigator.engine import Message, RuleSet, load_rules
 from navigator.outputs.i18n import TRANSLATIONS_DIR, Translator
-from navigator.outputs.present import display_answer
+from navigator.outputs.present import CONFIDENCE_LABELS, display_answer
 
 ROOT = Path(__file__).resolve().parents[2]
 csrf = CSRFProtect()
@@ -47,7 +48,9 @@ def rules() -> RuleSet:
 
 
 def translator() -> Translator:
-    return Translator(locale=str(get_locale() or "en"), gettext=flask_gettext)
+    return Translator(
+        locale=str(get_locale() or "en"), gettext=flask_gettext, ngettext=flask_ngettext
+    )
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -92,6 +95,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
             "lang": tr.locale,
             "ruleset": rules(),
             "facts": rules().fact_by_id,
+            "confidence_labels": CONFIDENCE_LABELS,
             "display": lambda fact, value: display_answer(fact, value, tr),
         }
 
