@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
+from flask_babel import gettext
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from navigator.engine import AnswerError, assess, parse_answers
@@ -36,14 +37,15 @@ def _parse_request():
     try:
         body = request.get_json(force=True, silent=False)
     except RequestEntityTooLarge:
-        raise _error("The request body is too large (at most 64 KiB).") from None
+        raise _error(gettext("The request body is too large (at most 64 KiB).")) from None
     except HTTPException:
-        raise _error("The request body must be JSON.") from None
+        raise _error(gettext("The request body must be JSON.")) from None
     if not isinstance(body, dict):
-        raise _error('The request body must be a JSON object: {"facts": {...}}.')
+        raise _error(gettext('The request body must be a JSON object: {"facts": {...}}.'))
     unknown_keys = set(body) - {"facts", "as_of", "include_sensitive"}
     if unknown_keys:
-        raise _error(f"Unknown keys: {', '.join(sorted(map(str, unknown_keys)))[:200]}.")
+        keys = ", ".join(sorted(map(str, unknown_keys)))[:200]
+        raise _error(gettext("Unknown keys: %(keys)s.", keys=keys))
     as_of = body.get("as_of")
     if as_of is not None:
         try:
@@ -51,7 +53,7 @@ def _parse_request():
         except ValueError:
             as_of = None
         if as_of is None:
-            raise _error("'as_of' must be a real date as YYYY-MM-DD.", "as_of")
+            raise _error(gettext("'as_of' must be a real date as YYYY-MM-DD."), "as_of")
     ruleset = rules()
     tr = translator()
     try:
@@ -62,7 +64,7 @@ def _parse_request():
         ) from None
     include_sensitive = body.get("include_sensitive", False)
     if not isinstance(include_sensitive, bool):
-        raise _error("'include_sensitive' must be true or false.", "include_sensitive")
+        raise _error(gettext("'include_sensitive' must be true or false."), "include_sensitive")
     return assess(ruleset, answers, as_of), include_sensitive
 
 

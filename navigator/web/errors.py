@@ -35,7 +35,11 @@ def register(app: Flask) -> None:
     def _http(exc: HTTPException):
         status = exc.code or 500
         if _wants_json():
-            message = exc.description if status != 413 else "The request body is too large."
+            message = (
+                gettext("The request body is too large (at most 64 KiB).")
+                if status == 413
+                else gettext("This address or method is not part of the API.")
+            )
             code = 400 if status == 413 else status
             return jsonify({"errors": [{"fact": None, "message": message}]}), code
         titles = {
@@ -55,7 +59,7 @@ def register(app: Flask) -> None:
         # Log the type only: the request may carry a person's answers.
         log.error("unexpected error %s on %s", type(exc).__name__, request.endpoint)
         if _wants_json():
-            return jsonify({"errors": [{"fact": None, "message": "Internal error."}]}), 500
+            return jsonify({"errors": [{"fact": None, "message": gettext("Internal error.")}]}), 500
         return render_template(
             "error.html",
             title=gettext("Something went wrong"),
