@@ -23,6 +23,8 @@ from navigator.engine import Message, RuleSet, load_rules
 from navigator.outputs.i18n import TRANSLATIONS_DIR, Translator
 from navigator.outputs.present import CONFIDENCE_LABELS, display_answer
 
+from .locale import LANGUAGES, remember_choice, select_locale, switcher_links
+
 ROOT = Path(__file__).resolve().parents[2]
 csrf = CSRFProtect()
 babel = Babel()
@@ -76,7 +78,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     # A broken rule file stops the app here, before any person sees a wrong answer.
     app.extensions["navigator_rules"] = load_rules(app.config.get("RULES_DIR"))
 
-    babel.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    app.before_request(remember_choice)
     csrf.init_app(app)
 
     from . import api, errors, results, wizard
@@ -96,6 +99,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
             "ruleset": rules(),
             "facts": rules().fact_by_id,
             "confidence_labels": CONFIDENCE_LABELS,
+            "languages": switcher_links,
+            "language_names": LANGUAGES,
             "display": lambda fact, value: display_answer(fact, value, tr),
         }
 

@@ -20,6 +20,7 @@ from navigator.engine import AnswerError, assess, parse_answers
 from navigator.outputs.serialize import assessment_to_dict, fact_to_dict
 
 from . import rules, translator
+from .locale import LANGUAGES
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -42,7 +43,7 @@ def _parse_request():
         raise _error(gettext("The request body must be JSON.")) from None
     if not isinstance(body, dict):
         raise _error(gettext('The request body must be a JSON object: {"facts": {...}}.'))
-    unknown_keys = set(body) - {"facts", "as_of", "include_sensitive"}
+    unknown_keys = set(body) - {"facts", "as_of", "include_sensitive", "lang"}
     if unknown_keys:
         keys = ", ".join(sorted(map(str, unknown_keys)))[:200]
         raise _error(gettext("Unknown keys: %(keys)s.", keys=keys))
@@ -62,6 +63,9 @@ def _parse_request():
         raise ApiInputError(
             [{"fact": p.fact, "message": tr.message(p.message)} for p in exc.problems]
         ) from None
+    if "lang" in body and body["lang"] not in LANGUAGES:
+        choices = ", ".join(LANGUAGES)
+        raise _error(gettext("'lang' must be one of: %(choices)s.", choices=choices), "lang")
     include_sensitive = body.get("include_sensitive", False)
     if not isinstance(include_sensitive, bool):
         raise _error(gettext("'include_sensitive' must be true or false."), "include_sensitive")

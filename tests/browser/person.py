@@ -59,9 +59,10 @@ class Person:
     def goto(self, path: str) -> None:
         self.page.goto(self.base + path)
 
-    def start(self) -> None:
-        self.goto("/")
-        self.page.get_by_role("link", name="Start").click()
+    def start(self, lang: str | None = None) -> None:
+        """Open the start page (in ``lang`` if given, as from the switcher) and press Start."""
+        self.goto(f"/?lang={lang}" if lang else "/")
+        self.page.locator("main a.button").click()
 
     @property
     def fact(self) -> str | None:
@@ -93,7 +94,7 @@ class Person:
         self.continue_()
 
     def continue_(self) -> None:
-        self.page.get_by_role("button", name="Continue").click()
+        self.page.locator("main form button[type=submit]").click()
 
     def answer_all(self, answers: dict[str, Any], limit: int = 30) -> list[str]:
         """Answer every question the wizard asks; return the fact ids asked, in order."""
@@ -108,48 +109,62 @@ class Person:
         raise AssertionError(f"the questions never ended: {asked}")
 
     def see_options(self) -> None:
-        self.page.get_by_role("link", name="See your options").click()
+        self.page.locator("main a.button[href$='/results']").click()
 
     def change(self, summary: str, value: Any) -> None:
         """On check-your-answers, press "Change" beside ``summary`` and answer again."""
         row = self.page.locator(".summary-list .row", has_text=summary)
-        row.get_by_role("link", name="Change").click()
+        row.locator(".action a").click()
         self.answer(value)
 
-    def download(self, name: str, **check) -> Path:
-        """Press the link or button called ``name`` and keep the downloaded file."""
-        for label in check:
-            self.page.get_by_label(label).check()
+    def _download(self, control) -> Path:
         with self.page.expect_download() as info:
-            self.page.get_by_role("link", name=name).or_(
-                self.page.get_by_role("button", name=name)
-            ).click()
+            control.click()
         target = self.downloads / info.value.suggested_filename
         info.value.save_as(target)
         return target
+
+    def download_pdf(self, include_sensitive: bool = False) -> Path:
+        """On the results page: tick (or not) the sensitive-answers box, download the PDF."""
+        if include_sensitive:
+            self.page.check("#include_sensitive")
+        return self._download(self.page.locator("form[action$='guidance.pdf'] button"))
+
+    def download_calendar(self) -> Path:
+        return self._download(self.page.locator("a[href*='deadlines.ics']"))
 
     def guidance_text(self) -> str:
         """From check-your-answers or the results page, download the PDF and read it."""
         from helpers import pdf_text
 
-        if self.page.get_by_role("link", name="See your options").count():
+        if self.page.locator("main a.button[href$='/results']").count():
             self.see_options()
-        return pdf_text(self.download("Download the guidance (PDF)").read_bytes())
+        return pdf_text(self.download_pdf().read_bytes())
 
     # --- what a person sees ---------------------------------------------------------
 
     def heading(self) -> str:
         return self.page.locator("h1").inner_text().strip()
 
+    GROUPS = {
+        "You can apply": "eligible",
+        "You may be able to": "possible",
+        "Not for you now": "not",
+    }
+
+    def _group(self, title: str):
+        return self.page.locator(f"section:has(#group-{self.GROUPS[title]})")
+
     def group(self, title: str) -> list[str]:
         """Titles of the pathways under one results heading ("You can apply", ...)."""
-        section = self.page.locator("section", has=self.page.get_by_role("heading", name=title))
-        return [t.strip() for t in section.locator("article h3").all_inner_texts()]
+        return [t.strip() for t in self._group(title).locator("article h3").all_inner_texts()]
+
+    def group_ids(self, title: str) -> list[str]:
+        """The same as pathway ids, which read the same in every language."""
+        return [a.get_attribute("id") for a in self._group(title).locator("article").all()]
 
     def deadlines(self) -> list[str]:
-        section = self.page.locator(
-            "section", has=self.page.get_by_role("heading", name="Your deadlines")
-        )
+        section = self.page.locator("section:has(#deadlines-title)")
         return [t.strip() for t in section.locator("li").all_inner_texts()]
 
     def foreign_requests(self) -> set[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from dateutil.relativedelta import relativedelta
 from helpers import pdf_text
 from icalendar import Calendar
@@ -76,7 +77,7 @@ def test_poland_work_permit_expired_passport(person):
     assert "Temporary residence permit (renewal or new permit on an ordinary ground)" in may
     assert "Polish travel document for a foreigner, general rule (art. 252)" in person.group(NOT)
     assert any("Last day to file, while your current permit" in d for d in person.deadlines())
-    text = pdf_text(person.download("Download the guidance (PDF)").read_bytes())
+    text = pdf_text(person.download_pdf().read_bytes())
     assert "Your legal options: guidance" in text
     assert "Belarusian procedure (art. 252a)" in text
     assert "This is not legal advice." in text
@@ -94,10 +95,7 @@ def test_lithuania_humanitarian_permit_passport_expiring(person):
     expiry = LITHUANIA_HUMANITARIAN["passport_expiry"]
     shown = f"{expiry:%B} {expiry.day}, {expiry.year}"  # as the page writes dates in English
     assert any(d.startswith(shown) for d in person.deadlines()), person.deadlines()
-    pdf = person.download(
-        "Download the guidance (PDF)",
-        **{"Include my answers to sensitive questions in the PDF": True},
-    )
+    pdf = person.download_pdf(include_sensitive=True)
     text = pdf_text(pdf.read_bytes())
     assert "Lithuanian foreigner's passport" in text
     assert "Fears persecution if returned to Belarus" in text  # the person asked for it
@@ -109,7 +107,7 @@ def test_refugee_in_poland(person):
     person.see_options()
     assert person.group(CAN) == ["Travel document for refugees (Geneva Convention travel document)"]
     assert "International protection (refugee status or subsidiary protection)" in person.group(NOT)
-    text = pdf_text(person.download("Download the guidance (PDF)").read_bytes())
+    text = pdf_text(person.download_pdf().read_bytes())
     assert "Geneva Convention travel document" in text
 
 
@@ -190,9 +188,29 @@ def test_calendar_download(person):
     person.start()
     person.answer_all(POLAND_WORK_PERMIT)
     person.see_options()
-    ics = person.download("Add the deadlines to your calendar (.ics)")
+    ics = person.download_calendar()
     assert ics.suffix == ".ics"
     events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
     expiry = POLAND_WORK_PERMIT["permit_expiry"]
     assert expiry in {event.decoded("dtstart") for event in events}
     assert f"{expiry:%B} {expiry.day}, {expiry.year}" in person.guidance_text()
+
+
+@pytest.mark.parametrize("lang", ["be", "ru"])
+def test_journey_in_belarusian_and_russian(person, lang):
+    """The Poland work-permit journey in Belarusian and Russian, to the PDF: the page, the
+    PDF and the calendar speak the language, and no English is left on the way."""
+    person.start(lang)
+    assert person.page.get_attribute("html", "lang") == lang
+    person.answer_all(POLAND_WORK_PERMIT)
+    person.see_options()
+    assert person.page.get_attribute("html", "lang") == lang
+    assert "pl.travel_document_belarusian" in person.group_ids(MAY)
+    body = person.page.locator("main").inner_text()
+    for english in ("You may be able to", "Your deadlines", "Free legal help", "Lithuania"):
+        assert english not in body
+    text = pdf_text(person.download_pdf().read_bytes())
+    assert "Your legal options" not in text and "This is not legal advice" not in text
+    assert "Karta Polaka" in text or "252a" in text  # official names stay as they are
+    ics = person.download_calendar().read_text(encoding="utf-8")
+    assert "Last day to file" not in ics

@@ -63,7 +63,7 @@ def tour(person: Person) -> Iterator[str]:
     person.see_options()
     yield "results"
     person.page.fill("#as_of", "next spring")
-    person.page.get_by_role("button", name="Assess").click()
+    person.page.locator("form:has(#as_of) button").click()
     yield "results-date-error"
     person.goto("/question/no-such-question")
     yield "not-found"
