@@ -24,6 +24,7 @@ from navigator.outputs.i18n import TRANSLATIONS_DIR, Translator
 from navigator.outputs.present import CONFIDENCE_LABELS, display_answer
 
 from .locale import LANGUAGES, remember_choice, select_locale, switcher_links
+from .security import init_security
 
 ROOT = Path(__file__).resolve().parents[2]
 csrf = CSRFProtect()
@@ -70,6 +71,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         BABEL_TRANSLATION_DIRECTORIES=str(TRANSLATIONS_DIR),
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session
     )
+    https = os.environ.get("NAVIGATOR_HTTPS") == "1"  # set when served behind HTTPS
+    app.config.update(
+        SESSION_COOKIE_SECURE=https,
+        QUICK_EXIT_URL=os.environ.get("NAVIGATOR_QUICK_EXIT_URL", "https://www.wikipedia.org/"),
+        API_RATE_LIMIT=os.environ.get("NAVIGATOR_API_RATE_LIMIT", "60 per minute"),
+        PDF_RATE_LIMIT=os.environ.get("NAVIGATOR_PDF_RATE_LIMIT", "30 per minute"),
+    )
     app.config.update(config or {})
     app.json.sort_keys = False  # keep the documented field order in API responses
     if not app.config.get("SECRET_KEY"):
@@ -89,6 +97,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.bp)
     csrf.exempt(api.bp)
     errors.register(app)
+    init_security(app)
 
     @app.context_processor
     def _template_helpers() -> dict[str, Any]:

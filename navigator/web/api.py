@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 from flask_babel import gettext
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
@@ -21,8 +21,10 @@ from navigator.outputs.serialize import assessment_to_dict, fact_to_dict
 
 from . import rules, translator
 from .locale import LANGUAGES
+from .security import limiter
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+limiter.limit(lambda: current_app.config["API_RATE_LIMIT"])(bp)
 
 
 class ApiInputError(Exception):
@@ -84,6 +86,7 @@ def create_assessment():
 
 
 @bp.post("/assessments.pdf")
+@limiter.limit(lambda: current_app.config["PDF_RATE_LIMIT"])
 def create_assessment_pdf():
     from navigator.outputs.pdf import render_pdf
 

@@ -35,14 +35,14 @@ def register(app: Flask) -> None:
     def _http(exc: HTTPException):
         status = exc.code or 500
         if _wants_json():
-            message = (
-                gettext("The request body is too large (at most 64 KiB).")
-                if status == 413
-                else gettext("This address or method is not part of the API.")
-            )
-            code = 400 if status == 413 else status
+            message = {
+                413: gettext("The request body is too large (at most 64 KiB)."),
+                429: gettext("Too many requests: please wait a minute"),
+            }.get(status, gettext("This address or method is not part of the API."))
+            code = 400 if status == 413 else status  # 429 stays 429: clients should wait
             return jsonify({"errors": [{"fact": None, "message": message}]}), code
         titles = {
+            429: gettext("Too many requests: please wait a minute"),
             404: gettext("Page not found"),
             405: gettext("This page cannot be used that way"),
             413: gettext("What you sent is too large"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext
 
 from navigator.engine import assess
@@ -12,6 +12,7 @@ from navigator.outputs.calendar import render_ics
 from navigator.outputs.present import GROUP_LABELS, VERDICT_LABELS, shown_groups
 
 from . import rules, translator
+from .security import limiter
 from .state import load_answers
 
 bp = Blueprint("results", __name__)
@@ -71,6 +72,7 @@ def _attachment(data: bytes, mimetype: str, name: str, assessment) -> Response:
 
 
 @bp.get("/results/guidance.pdf")
+@limiter.limit(lambda: current_app.config["PDF_RATE_LIMIT"])
 def guidance_pdf():
     from navigator.outputs.pdf import render_pdf
 

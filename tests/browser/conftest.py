@@ -36,7 +36,11 @@ def _free_port() -> int:
 def server():
     """The app under a real WSGI server (gunicorn, 2 workers) on a free local port."""
     port = _free_port()
-    env = {**os.environ, "NAVIGATOR_SECRET_KEY": "browser-tests-only"}
+    env = {
+        **os.environ,
+        "NAVIGATOR_SECRET_KEY": "browser-tests-only",
+        "NAVIGATOR_QUICK_EXIT_URL": "https://neutral.invalid/",  # answered in the browser
+    }
     proc = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}", "-w", "2", "wsgi:app"],
         cwd=ROOT,

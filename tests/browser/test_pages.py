@@ -13,7 +13,7 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Controls a finger must hit. Links inside running text are exempt (WCAG 2.5.8 "inline").
 CONTROLS = (
     "button, input:not([type=hidden]), select, textarea, summary, "
-    "a.button, a.back-link, a.site-name, .summary-list .action a"
+    "a.button, a.back-link, a.site-name, a.quick-exit, .languages a, .summary-list .action a"
 )
 
 SMALL_TEXT_JS = """() => {

@@ -1,0 +1,102 @@
+"""HTTP hardening on every route, the quick exit and the rate limits."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import walk_wizard
+from test_web_wizard import POLAND_WORK_PERMIT
+
+from navigator.web import create_app
+
+ROUTES = [
+    "/",
+    "/next",
+    "/question/country",
+    "/check",
+    "/results",
+    "/results/guidance.pdf",
+    "/results/deadlines.ics",
+    "/api/v1/facts",
+    "/question/nope",
+    "/static/style.css",
+    "/static/quick-exit.js",
+]
+
+
+@pytest.mark.parametrize("path", ROUTES)
+def test_security_headers_on_every_route(client, path):
+    walk_wizard(client, POLAND_WORK_PERMIT)
+    response = client.get(path)
+    csp = response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in csp and "default-src 'none'" in csp
+    assert "http" not in csp and "unsafe-inline" not in csp  # no other hosts, no inline code
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert "camera=()" in response.headers["Permissions-Policy"]
+    assert "Strict-Transport-Security" not in response.headers  # only behind HTTPS
+    if not path.startswith("/static/"):
+        assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_hsts_and_secure_cookie_behind_https():
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "t",
+            "WTF_CSRF_ENABLED": False,
+            "SESSION_COOKIE_SECURE": True,
+        }
+    )
+    client = app.test_client()
+    response = client.post(
+        "/question/country", data={"answer": "PL"}, base_url="https://navigator.example"
+    )
+    assert "max-age=" in response.headers["Strict-Transport-Security"]
+    cookie = response.headers["Set-Cookie"]
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_session_cookie_is_httponly_and_samesite(client):
+    cookie = client.post("/question/country", data={"answer": "PL"}).headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert "Expires" not in cookie  # a browser-session cookie: gone when the browser closes
+
+
+def test_quick_exit_forgets_everything(client):
+    walk_wizard(client, POLAND_WORK_PERMIT)
+    response = client.get("/exit")
+    assert response.status_code == 303
+    assert response.headers["Location"] == "https://www.wikipedia.org/"
+    assert "cookies" in response.headers["Clear-Site-Data"]
+    assert client.get("/check").headers["Location"].endswith("/next")  # no answers left
+
+
+def test_quick_exit_on_every_page(client):
+    for path in ("/", "/question/country", "/question/nope"):
+        assert 'class="quick-exit" href="/exit"' in client.get(path).get_data(as_text=True)
+
+
+def test_pdf_rate_limit():
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "t",
+            "WTF_CSRF_ENABLED": False,
+            "PDF_RATE_LIMIT": "2 per minute",
+        }
+    )
+    client = app.test_client()
+    walk_wizard(client, POLAND_WORK_PERMIT)
+    statuses = [client.get("/results/guidance.pdf").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    page = client.get("/results/guidance.pdf")
+    assert "please wait a minute" in page.get_data(as_text=True)
+
+
+def test_api_rate_limit():
+    app = create_app({"TESTING": True, "SECRET_KEY": "t", "API_RATE_LIMIT": "3 per minute"})
+    client = app.test_client()
+    responses = [client.post("/api/v1/assessments", json={"facts": {}}) for _ in range(4)]
+    assert [r.status_code for r in responses] == [200, 200, 200, 429]
+    assert "wait a minute" in responses[-1].get_json()["errors"][0]["message"]
+    assert responses[0].headers["X-RateLimit-Limit"] == "3"
