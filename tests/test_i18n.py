@@ -15,7 +15,7 @@ import pytest
 from babel.messages.pofile import read_po
 from babel.support import Translations
 from helpers import pdf_text, walk_wizard
-from test_web_wizard import LITHUANIA_HUMANITARIAN, POLAND_REFUGEE, POLAND_WORK_PERMIT
+from situations import LITHUANIA_HUMANITARIAN, POLAND_REFUGEE, POLAND_WORK_PERMIT
 
 from navigator.engine import assess, parse_answers
 from navigator.outputs.i18n import TRANSLATIONS_DIR, Translator

@@ -99,7 +99,7 @@ def test_calendar_has_the_deadlines(real_rules):
 
 def test_pdf_and_calendar_from_the_results_page(client):
     from helpers import walk_wizard
-    from test_web_wizard import POLAND_WORK_PERMIT
+    from situations import POLAND_WORK_PERMIT
 
     walk_wizard(client, POLAND_WORK_PERMIT)
     pdf = client.get("/results/guidance.pdf?as_of=2026-03-01")

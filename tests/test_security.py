@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from helpers import walk_wizard
-from test_web_wizard import POLAND_WORK_PERMIT
+from situations import POLAND_WORK_PERMIT
 
 from navigator.web import create_app
 

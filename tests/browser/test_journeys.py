@@ -10,56 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from dateutil.relativedelta import relativedelta
 from helpers import pdf_text
 from icalendar import Calendar
-
-TODAY = dt.date.today()
-
-POLAND_WORK_PERMIT = {
-    "country": "PL",
-    "citizenship": "BY",
-    "passport_status": "expired",
-    "passport_expiry": dt.date(2025, 10, 1),
-    "residence_status": "temporary_permit",
-    "permit_ground": "work",
-    "permit_expiry": TODAY + relativedelta(months=8),
-    "legal_residence_years": 2,
-    "fears_persecution": False,
-    "criminal_case": False,
-    "polish_ancestry": False,
-    "karta_polaka": False,
-    "wants_to_travel": True,
-}
-LITHUANIA_HUMANITARIAN = {
-    "country": "LT",
-    "citizenship": "BY",
-    "passport_status": "valid",
-    "passport_expiry": TODAY + relativedelta(months=2),
-    "residence_status": "temporary_permit",
-    "permit_ground": "humanitarian",
-    "permit_expiry": TODAY + relativedelta(months=10),
-    "legal_residence_years": 3,
-    "fears_persecution": True,
-    "criminal_case": False,
-    "polish_ancestry": False,
-    "karta_polaka": False,
-    "lithuanian_descent": False,
-    "wants_to_travel": True,
-}
-POLAND_REFUGEE = {
-    "country": "PL",
-    "citizenship": "BY",
-    "passport_status": "expired",
-    "passport_expiry": dt.date(2024, 5, 1),
-    "residence_status": "refugee",
-    "legal_residence_years": 3,
-    "fears_persecution": True,
-    "criminal_case": True,
-    "polish_ancestry": False,
-    "karta_polaka": False,
-    "wants_to_travel": True,
-}
+from situations import LITHUANIA_HUMANITARIAN, POLAND_REFUGEE, POLAND_WORK_PERMIT
 
 CAN = "You can apply"
 MAY = "You may be able to"

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from person import Person
+from situations import LITHUANIA_HUMANITARIAN
 
 PAGE_TYPES = [
     "start",
@@ -23,18 +24,8 @@ PAGE_TYPES = [
     "form-expired",
 ]
 
-REST = {
-    "residence_status": "temporary_permit",
-    "permit_ground": "humanitarian",
-    "permit_expiry": dt.date(2027, 9, 30),
-    "legal_residence_years": 3,
-    "fears_persecution": True,
-    "criminal_case": False,
-    "polish_ancestry": False,
-    "karta_polaka": False,
-    "lithuanian_descent": False,
-    "wants_to_travel": True,
-}
+# The rest of the Lithuania humanitarian-permit situation, after the first answers.
+REST = dict(LITHUANIA_HUMANITARIAN)
 
 
 def tour(person: Person) -> Iterator[str]:
