@@ -100,3 +100,44 @@ def test_api_rate_limit():
     assert [r.status_code for r in responses] == [200, 200, 200, 429]
     assert "wait a minute" in responses[-1].get_json()["errors"][0]["message"]
     assert responses[0].headers["X-RateLimit-Limit"] == "3"
+
+
+def test_request_lines_in_logs_have_no_address_or_query(app, caplog):
+    import logging
+
+    line = (
+        '203.0.113.7 - - [25/Nov/2026 18:53:39] "GET /results?as_of=2027-03-01&lang=be HTTP/1.1"'
+        " 200 -"
+    )
+    with caplog.at_level(logging.INFO, logger="werkzeug"):
+        logging.getLogger("werkzeug").info("%s", line)
+    logged = caplog.records[-1].getMessage()
+    assert "203.0.113.7" not in logged and "as_of" not in logged and "lang=be" not in logged
+    assert '"GET /results?… HTTP/1.1" 200' in logged
+
+
+def test_dev_server_log_of_a_real_request_is_redacted(tmp_path):
+    """Serve one request with Flask's own development server and read its log line."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    code = (
+        "from navigator.web import create_app; "
+        "create_app({'SECRET_KEY': 'x'}).run(host='127.0.0.1', port=5987)"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen("http://127.0.0.1:5987/?lang=ru", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+    finally:
+        proc.terminate()
+        log = proc.communicate(timeout=10)[1]
+    request_lines = [line for line in log.splitlines() if "GET /" in line]
+    assert request_lines, log
+    assert all("127.0.0.1 - -" not in line and "lang=ru" not in line for line in request_lines)

@@ -24,6 +24,7 @@ from navigator.outputs.i18n import TRANSLATIONS_DIR, Translator
 from navigator.outputs.present import CONFIDENCE_LABELS, display_answer
 
 from .locale import LANGUAGES, remember_choice, select_locale, switcher_links
+from .logs import configure_logging
 from .security import init_security
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,6 +99,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     csrf.exempt(api.bp)
     errors.register(app)
     init_security(app)
+    configure_logging()
 
     @app.context_processor
     def _template_helpers() -> dict[str, Any]:
