@@ -8,29 +8,18 @@ per page view), a guidance PDF under 3 s, peak memory of a PDF render under 200 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import resource
 import statistics
 import time
+from pathlib import Path
 
 from navigator.engine import assess, load_rules, parse_answers
 from navigator.outputs.i18n import Translator
 from navigator.outputs.pdf import render_pdf
 
-FACTS = {
-    "country": "PL",
-    "citizenship": "BY",
-    "passport_status": "expired",
-    "passport_expiry": "2025-10-01",
-    "residence_status": "temporary_permit",
-    "permit_ground": "work",
-    "permit_expiry": "2026-09-30",
-    "legal_residence_years": 2,
-    "fears_persecution": True,
-    "criminal_case": False,
-    "polish_ancestry": False,
-    "karta_polaka": False,
-    "wants_to_travel": True,
-}
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "poland-work-permit.json"
+FACTS = json.loads(EXAMPLE.read_text())["facts"]
 
 
 def timed(fn, repeat: int) -> list[float]:

@@ -82,12 +82,15 @@ def _as_of(ctx, param, value: str | None) -> dt.date | None:
 @click.option("--include-sensitive", is_flag=True, help="Show sensitive answers in the PDF.")
 @click.option("--lang", default="en", show_default=True, help="Language of the texts.")
 def assess_command(facts_file, as_of, as_json, pdf_out, ics_out, include_sensitive, lang):
-    """Assess the answers in FACTS_FILE (a JSON object of fact ids, or {"facts": {...}})."""
+    """Assess the answers in FACTS_FILE: a JSON object of fact ids, or the API's body
+    {"facts": {...}, "as_of": "YYYY-MM-DD"} (--as-of wins over the file's date)."""
     try:
         raw = json.load(facts_file)
     except json.JSONDecodeError as exc:
         raise click.ClickException(f"{facts_file.name} is not valid JSON: {exc}") from None
-    if isinstance(raw, dict) and isinstance(raw.get("facts"), dict):
+    if isinstance(raw, dict) and isinstance(raw.get("facts"), dict):  # the API's body shape
+        if as_of is None and raw.get("as_of") is not None:
+            as_of = _as_of(None, None, str(raw["as_of"]))
         raw = raw["facts"]
     try:
         ruleset = load_rules()

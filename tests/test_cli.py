@@ -100,3 +100,11 @@ def test_assess_bad_facts_and_dates(tmp_path):
     facts.write_text("{}")
     bad = run("assess", str(facts), "--as-of", "2026-02-30")
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_assess_takes_the_api_body_with_its_date():
+    example = ROOT / "examples" / "poland-work-permit.json"
+    assert run("assess", str(example)).stdout.startswith("As of 2026-03-01")
+    assert run("assess", str(example), "--as-of", "2026-12-01").stdout.startswith(
+        "As of 2026-12-01"
+    )

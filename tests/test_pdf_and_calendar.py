@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from io import BytesIO
+from pathlib import Path
 
 import pypdf
 from helpers import pdf_text
@@ -14,21 +16,9 @@ from navigator.outputs.calendar import render_ics
 from navigator.outputs.i18n import Translator
 from navigator.outputs.pdf import render_pdf
 
-WORK_PERMIT = {
-    "country": "PL",
-    "citizenship": "BY",
-    "passport_status": "expired",
-    "passport_expiry": "2025-10-01",
-    "residence_status": "temporary_permit",
-    "permit_ground": "work",
-    "permit_expiry": "2026-09-30",
-    "legal_residence_years": 2,
-    "fears_persecution": True,
-    "criminal_case": True,
-    "polish_ancestry": False,
-    "karta_polaka": False,
-    "wants_to_travel": True,
-}
+ROOT = Path(__file__).resolve().parents[1]
+# The example a lawyer would pass to `navigator assess` (README), also used by bench/.
+WORK_PERMIT = json.loads((ROOT / "examples" / "poland-work-permit.json").read_text())["facts"]
 
 
 def _assessment(rules, facts=WORK_PERMIT, as_of=dt.date(2026, 3, 1)):

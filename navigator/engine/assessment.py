@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
-from typing import Any
 
-from .answers import UNKNOWN, Answers
+from .answers import Answers
 from .conditions import Context, Outcome, Reason, Tri, evaluate, shift, window_end
 from .loader import RuleSet
 from .messages import N_, Message
@@ -208,7 +207,3 @@ def _askable(
             continue
         out.append(fact)
     return out
-
-
-def is_unknown(value: Any) -> bool:
-    return value == UNKNOWN

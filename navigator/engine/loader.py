@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -63,13 +64,12 @@ class RuleSet:
     general: GeneralRules
     countries: dict[str, CountryRules]
     version: str
-    files: tuple[str, ...] = field(default=())
 
-    @property
+    @cached_property  # read for every answer parsed: build it once
     def fact_by_id(self) -> dict[str, Fact]:
         return {f.id: f for f in self.facts}
 
-    @property
+    @cached_property
     def pathways(self) -> list[tuple[CountryRules, Pathway]]:
         return [(c, p) for c in self.countries.values() for p in c.pathways]
 
@@ -274,6 +274,4 @@ def load_rules(rules_dir: Path | str | None = None) -> RuleSet:
         general=general,
         countries=countries,
         version=digest.hexdigest()[:12],
-        files=tuple(p.name for p in [directory / "facts.yaml", directory / "general.yaml"])
-        + tuple(p.name for p in country_files),
     )

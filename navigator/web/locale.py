@@ -4,6 +4,8 @@ in the query or the JSON body and never touches the session."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from flask import request, session
 from werkzeug.exceptions import HTTPException
 
@@ -55,8 +57,7 @@ def remember_choice() -> None:
 def switcher_links() -> list[tuple[str, str, str]]:
     """(code, name, url) for each language: the same page, other query values kept."""
     args = {k: v for k, v in request.args.items() if k != "lang"}
-    links = []
-    for code, name in LANGUAGES.items():
-        query = "&".join(f"{k}={v}" for k, v in {**args, "lang": code}.items())
-        links.append((code, name, f"{request.path}?{query}"))
-    return links
+    return [
+        (code, name, f"{request.path}?{urlencode({**args, 'lang': code})}")
+        for code, name in LANGUAGES.items()
+    ]

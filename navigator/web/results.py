@@ -51,9 +51,7 @@ def results():
         group_labels=GROUP_LABELS,
         verdict_labels=VERDICT_LABELS,
         as_of_error=as_of_error,
-        as_of_value=request.args.get("as_of", "")
-        if as_of_error
-        else (assessment.as_of.isoformat() if request.args.get("as_of") else ""),
+        as_of_value=request.args.get("as_of", "").strip(),
     ), (400 if as_of_error else 200)
 
 
