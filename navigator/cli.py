@@ -1,4 +1,5 @@
-"""Command line: ``navigator rules check`` and ``navigator assess FACTS.json``.
+"""Command line: ``navigator rules check``, ``navigator assess FACTS.json``, and (from
+cli_storage) ``navigator db upgrade`` and ``navigator purge``.
 
 A thin adapter: it parses arguments, calls the engine and writes the same
 JSON, PDF and calendar the web app serves.
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from navigator.cli_storage import db, purge
 from navigator.engine import AnswerError, RuleError, assess, load_rules, parse_answers
 from navigator.outputs.calendar import render_ics
 from navigator.outputs.i18n import Translator
@@ -23,6 +25,10 @@ from navigator.outputs.serialize import assessment_to_dict
 @click.group()
 def main() -> None:
     """Exile legal-status navigator."""
+
+
+main.add_command(db)
+main.add_command(purge)
 
 
 @main.group()

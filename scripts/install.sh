@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(python3 python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils)
 if [ "${1:-}" = "--test" ]; then
   # Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
-  APT_PACKAGES+=(chromium)
+  # and the database tests start a throwaway PostgreSQL 15 server.
+  APT_PACKAGES+=(chromium postgresql-15)
 fi
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Install what the tests need and run the whole suite: lint, format check,
-# rule-file check, then pytest (engine, scenarios, web, API, PDF, CLI).
+# rule-file check, then pytest (engine, scenarios, web, API, PDF, CLI, browser).
+# The database tests run on SQLite and on a throwaway PostgreSQL 15 server that
+# this script starts and removes (set TEST_DATABASE_URL to use your own instead).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh --test
@@ -9,5 +11,14 @@ echo "== ruff"
 .venv/bin/ruff format --check .
 echo "== rules"
 .venv/bin/navigator rules check
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  echo "== postgresql"
+  PGDIR="$(mktemp -d /tmp/navigator-pg.XXXXXX)"
+  trap 'bash scripts/postgres.sh stop "$PGDIR"' EXIT
+  TEST_DATABASE_URL="$(bash scripts/postgres.sh start "$PGDIR")"
+  export TEST_DATABASE_URL
+  echo "throwaway server at ${TEST_DATABASE_URL}"
+fi
+export NAVIGATOR_REQUIRE_POSTGRES=1  # the PostgreSQL tests fail rather than skip
 echo "== pytest"
 .venv/bin/python -m pytest "$@"

@@ -143,6 +143,14 @@ def test_every_page_type_in_every_language_shows_no_english(app, lang):
         pages[f"results-{name}"] = client.get("/results")
     for fact in app.extensions["navigator_rules"].facts:
         pages[f"question-{fact.id}"] = client.get(f"/question/{fact.id}")
+    pages["save"] = client.get("/save")
+    pages["phrase"] = client.post("/save")
+    pages["check-saved"] = client.get("/check?restored=1")
+    pages["deleted"] = client.post("/saved/delete")
+    pages["nothing-to-delete"] = client.post("/saved/delete")
+    pages["resume"] = client.get("/resume")
+    for n, typed in enumerate(["", "one two", "apple " * 6 + "zzzqx", "apple " * 7]):
+        pages[f"resume-error-{n}"] = client.post("/resume", data={"phrase": typed})
     for name, response in pages.items():
         body = response.get_data(as_text=True)
         assert f'<html lang="{lang}">' in body, name

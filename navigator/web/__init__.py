@@ -3,6 +3,7 @@
 wizard   the questions, one per page, and check-your-answers
 results  the results page, the guidance PDF and the calendar file
 api      the JSON API (/api/v1)
+saving   save for later with a resume phrase, resume, delete
 errors   friendly error pages; never a stack trace
 """
 
@@ -22,6 +23,8 @@ from flask_wtf import CSRFProtect
 from navigator.engine import Message, RuleSet, load_rules
 from navigator.outputs.i18n import TRANSLATIONS_DIR, Translator
 from navigator.outputs.present import CONFIDENCE_LABELS, display_answer
+from navigator.storage import Database
+from navigator.storage.database import configured_url
 
 from .locale import LANGUAGES, remember_choice, select_locale, switcher_links
 from .logs import configure_logging
@@ -44,6 +47,14 @@ def _secret_key(app: Flask) -> str:
         with os.fdopen(fd, "w") as fh:
             fh.write(secrets.token_hex(32))
     return path.read_text().strip()
+
+
+def _save_days(raw: str) -> int:
+    """How long saved answers are kept: 1 to 365 days (a typo must not keep them for years)."""
+    days = int(raw)
+    if not 1 <= days <= 365:
+        raise ValueError("NAVIGATOR_SAVE_DAYS must be between 1 and 365")
+    return days
 
 
 def rules() -> RuleSet:
@@ -78,6 +89,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         QUICK_EXIT_URL=os.environ.get("NAVIGATOR_QUICK_EXIT_URL", "https://www.wikipedia.org/"),
         API_RATE_LIMIT=os.environ.get("NAVIGATOR_API_RATE_LIMIT", "60 per minute"),
         PDF_RATE_LIMIT=os.environ.get("NAVIGATOR_PDF_RATE_LIMIT", "30 per minute"),
+        SAVE_RATE_LIMIT=os.environ.get("NAVIGATOR_SAVE_RATE_LIMIT", "10 per hour"),
+        RESUME_RATE_LIMIT=os.environ.get("NAVIGATOR_RESUME_RATE_LIMIT", "10 per hour"),
+        SAVE_DAYS=_save_days(os.environ.get("NAVIGATOR_SAVE_DAYS", "30")),
+        DATABASE_URL=configured_url(),
+        AUTO_MIGRATE=os.environ.get("NAVIGATOR_AUTO_MIGRATE", "1") != "0",
     )
     app.config.update(config or {})
     app.json.sort_keys = False  # keep the documented field order in API responses
@@ -87,15 +103,20 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     # A broken rule file stops the app here, before any person sees a wrong answer.
     app.extensions["navigator_rules"] = load_rules(app.config.get("RULES_DIR"))
 
+    app.extensions["navigator_db"] = Database(
+        app.config["DATABASE_URL"], auto_migrate=app.config["AUTO_MIGRATE"]
+    )
+
     babel.init_app(app, locale_selector=select_locale)
     app.before_request(remember_choice)
     csrf.init_app(app)
 
-    from . import api, errors, results, wizard
+    from . import api, errors, results, saving, wizard
 
     app.register_blueprint(wizard.bp)
     app.register_blueprint(results.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(saving.bp)
     csrf.exempt(api.bp)
     errors.register(app)
     init_security(app)
@@ -113,6 +134,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
             "languages": switcher_links,
             "language_names": LANGUAGES,
             "display": lambda fact, value: display_answer(fact, value, tr),
+            "saved_copy": saving.saved_copy,
         }
 
     @app.template_filter("msg")

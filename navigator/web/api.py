@@ -65,7 +65,7 @@ def _parse_request():
         raise ApiInputError(
             [{"fact": p.fact, "message": tr.message(p.message)} for p in exc.problems]
         ) from None
-    if "lang" in body and body["lang"] not in LANGUAGES:
+    if "lang" in body and not (isinstance(body["lang"], str) and body["lang"] in LANGUAGES):
         choices = ", ".join(LANGUAGES)
         raise _error(gettext("'lang' must be one of: %(choices)s.", choices=choices), "lang")
     include_sensitive = body.get("include_sensitive", False)

@@ -60,9 +60,20 @@ def _date_form(fact: Fact) -> type[QuestionForm]:
         year = IntegerField(_l("Year"), validators=[Optional()])
         dont_know = BooleanField(_l("I don't know"))
 
-        def validate_day(self, field):
+        def validate(self, extra_validators=None) -> bool:
+            # Checked here, not in validate_day: Optional() stops a field's own
+            # validators when it is empty, and an empty day must still be an error.
+            fields_ok = super().validate(extra_validators)
             if self.dont_know.data:
-                return
+                return fields_ok
+            try:
+                self._date = self._whole_date()
+            except ValidationError as exc:
+                self.day.errors = [*self.day.errors, str(exc)]
+                return False
+            return fields_ok
+
+        def _whole_date(self) -> dt.date:
             if any(f.errors for f in (self.day, self.month, self.year)):
                 raise ValidationError(_l("Enter the date as numbers, for example 27 3 2026."))
             parts = (self.day.data, self.month.data, self.year.data)
@@ -74,8 +85,8 @@ def _date_form(fact: Fact) -> type[QuestionForm]:
             if not 1900 <= year <= 2100:
                 raise ValidationError(_l("Enter the year with four digits, for example 2026."))
             try:
-                self._date = dt.date(year, month, day)
-            except ValueError:
+                return dt.date(year, month, day)
+            except (ValueError, OverflowError):
                 raise ValidationError(_l("Enter a real date, for example 27 3 2026.")) from None
 
         def answer_value(self):

@@ -29,6 +29,23 @@ def load_answers(rules: RuleSet) -> Answers:
     return answers
 
 
+def stored_answers(rules: RuleSet) -> dict[str, Any]:
+    """The answers in their JSON form (only those that still parse), for saving."""
+    return {key: to_json_value(value) for key, value in load_answers(rules).items()}
+
+
+def replace_answers(rules: RuleSet, raw: dict[str, Any]) -> None:
+    """Put restored answers in place of the session's, dropping any that no longer parse."""
+    session[KEY] = {}
+    for key, value in raw.items():
+        try:
+            parsed = parse_answers(rules.fact_by_id, {key: value})
+        except AnswerError:
+            continue
+        for fact_id, answer in parsed.items():
+            save_answer(fact_id, answer)
+
+
 def save_answer(fact_id: str, value: Any) -> None:
     raw = dict(session.get(KEY) or {})
     raw[fact_id] = to_json_value(value)

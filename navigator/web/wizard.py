@@ -103,4 +103,9 @@ def check():
     if not result.answers:
         return redirect(url_for("wizard.next_question"))
     rows = [(fact, result.answers[fact.id]) for fact in ruleset.facts if fact.id in result.answers]
-    return render_template("wizard/check.html", rows=rows, pending=result.next_question)
+    return render_template(
+        "wizard/check.html",
+        rows=rows,
+        pending=result.next_question,
+        restored=request.args.get("restored") == "1",
+    )

@@ -44,6 +44,7 @@ class Person:
         self, browser: Browser, base: str, downloads: Path, *, js: bool, width: int, height: int
     ):
         self.base = base
+        self.js = js
         self.downloads = downloads
         self.context = browser.new_context(
             viewport={"width": width, "height": height},

@@ -18,6 +18,11 @@ PAGE_TYPES = [
     "question-number",
     "question-number-error",
     "check",
+    "save",
+    "phrase",
+    "deleted",
+    "resume",
+    "resume-error",
     "results",
     "results-date-error",
     "not-found",
@@ -51,6 +56,18 @@ def tour(person: Person) -> Iterator[str]:
     person.goto("/next")
     person.answer_all(REST)
     yield "check"
+    person.page.locator("main a[href$='/save']").click()
+    yield "save"
+    person.page.locator("form[action$='/save'] button").click()
+    yield "phrase"
+    person.page.locator("form[action$='/saved/delete'] button").click()
+    yield "deleted"
+    person.goto("/resume")
+    yield "resume"
+    person.page.fill("#field-phrase", "one two three")
+    person.page.locator("button[value=restore]").click()
+    yield "resume-error"
+    person.goto("/check")
     person.see_options()
     yield "results"
     person.page.fill("#as_of", "next spring")
