@@ -1,5 +1,6 @@
 """Command line: ``navigator rules check``, ``navigator assess FACTS.json``, and (from
-cli_storage) ``navigator db upgrade`` and ``navigator purge``.
+cli_storage and cli_partners) ``navigator db upgrade``, ``navigator purge`` and
+``navigator partners ...``.
 
 A thin adapter: it parses arguments, calls the engine and writes the same
 JSON, PDF and calendar the web app serves.
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from navigator.cli_partners import partners
 from navigator.cli_storage import db, purge
 from navigator.engine import AnswerError, RuleError, assess, load_rules, parse_answers
 from navigator.outputs.calendar import render_ics
@@ -29,6 +31,7 @@ def main() -> None:
 
 main.add_command(db)
 main.add_command(purge)
+main.add_command(partners)
 
 
 @main.group()

@@ -82,6 +82,22 @@ def app(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def embedded(app):
+    """A partner whose iframe the embedded-mode fuzzing goes through."""
+    from navigator.storage.partners import PartnerSpec, add_partner
+
+    add_partner(
+        app.extensions["navigator_db"],
+        PartnerSpec(slug="demo", name="Demo", origins=["https://ngo.example"]),
+        with_api_key=False,
+    )
+    client = app.test_client(use_cookies=False)
+    page = client.get("/embed/demo/next").get_data(as_text=True)
+    client.state = re.search(r'name="_state" value="([^"]+)"', page).group(1)
+    return client
+
+
+@pytest.fixture(scope="module")
 def person(app):
     """A person half-way through the wizard, CSRF protection on as in production."""
     client = app.test_client()
@@ -186,6 +202,40 @@ def test_pdf_query_string(person, as_of, sensitive):
     assert answers(person) == BASELINE
 
 
+embed_targets = st.one_of(
+    st.sampled_from(["/embed/demo/check", "/embed/demo/results", "/embed/demo/question/country"]),
+    hostile_text,
+    hostile_text.map(lambda t: "/embed/demo/" + t),
+)
+
+
+@FUZZ
+@given(data=form_data, to=embed_targets, state=st.one_of(st.just("valid"), hostile_text))
+def test_embedded_navigation(embedded, data, to, state):
+    token = embedded.state if state == "valid" else state
+    response = embedded.post("/embed/demo/_go", data={**data, "to": to, "_state": token})
+    assert response.status_code < 500
+    assert "Set-Cookie" not in response.headers
+    assert "X-Navigator-State" not in response.headers  # internal, never sent out
+
+
+@pytest.mark.parametrize("fact_id", ["country", "passport_expiry", "legal_residence_years"])
+@settings(FUZZ, max_examples=40)
+@given(data=form_data, state=st.one_of(st.just("valid"), hostile_text))
+def test_embedded_question_forms(embedded, fact_id, data, state):
+    token = embedded.state if state == "valid" else state
+    response = embedded.post(f"/embed/demo/question/{fact_id}", data={**data, "_state": token})
+    assert_clear_page(response)
+    assert "Set-Cookie" not in response.headers
+
+
+@settings(FUZZ, max_examples=30)
+@given(slug=hostile_text)
+def test_embedded_partner_names(app, slug):
+    response = app.test_client().get(f"/embed/{slug[:100]}/")
+    assert response.status_code < 500
+
+
 json_values = st.recursive(
     st.one_of(
         st.none(),
@@ -255,11 +305,13 @@ def test_api_pdf(app, body):
         assert response.get_json()["errors"]
 
 
-@settings(FUZZ, max_examples=30)
-@given(lang=hostile_text)
-def test_api_facts(app, lang):
-    response = app.test_client().get("/api/v1/facts", query_string={"lang": lang[:2000]})
-    assert response.status_code in {200, 400}
+@pytest.mark.parametrize("path", ["/api/v1/facts", "/api/v1/pathways", "/api/v1/openapi.json"])
+@settings(FUZZ, max_examples=20)
+@given(lang=hostile_text, key=st.one_of(st.none(), hostile_text))
+def test_api_get_endpoints(app, path, lang, key):
+    headers = {"X-API-Key": key[:300]} if key and key.isprintable() and key.isascii() else {}
+    response = app.test_client().get(path, query_string={"lang": lang[:2000]}, headers=headers)
+    assert response.status_code in {200, 400, 401}
     assert response.get_json() is not None
 
 

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from navigator.engine import Assessment
 
 from .i18n import Translator
-from .present import CONFIDENCE_LABELS, VERDICT_LABELS, shown_groups, situation
+from .present import CONFIDENCE_LABELS, VERDICT_LABELS, PartnerHelp, shown_groups, situation
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 FONT_FILES = Path(fontpkg_noto_sans.__file__).parent / "files"
@@ -41,6 +41,7 @@ def render_html(
     tr: Translator,
     include_sensitive: bool = False,
     generated: dt.date | None = None,
+    partner: PartnerHelp | None = None,
 ) -> str:
     rows, hidden = situation(assessment, tr, include_sensitive)
     return (
@@ -56,6 +57,7 @@ def render_html(
             font_regular=(FONT_FILES / "NotoSans[wdth,wght].ttf").as_uri(),
             font_italic=(FONT_FILES / "NotoSans-Italic[wdth,wght].ttf").as_uri(),
             lang=tr.locale,
+            partner=partner,
         )
     )
 
@@ -65,13 +67,14 @@ def render_pdf(
     tr: Translator,
     include_sensitive: bool = False,
     generated: dt.date | None = None,
+    partner: PartnerHelp | None = None,
 ) -> bytes:
     """The guidance PDF as bytes, tagged (PDF/UA-1). Its metadata holds a generic title and
     no answers."""
     from weasyprint import HTML  # imported late: it loads Pango, which takes a moment
     from weasyprint.urls import URLFetcher
 
-    html = render_html(assessment, tr, include_sensitive, generated)
+    html = render_html(assessment, tr, include_sensitive, generated, partner)
     local_only = URLFetcher(allowed_protocols={"file"})
     document = HTML(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=local_only)
     # PDF/UA-1: tagged structure, document language and title, so screen readers can read it.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from navigator.engine import N_, UNKNOWN, Assessment, PathwayResult, Verdict
@@ -24,6 +25,15 @@ GROUP_LABELS = {
 CONFIDENCE_LABELS = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
 UNKNOWN_LABEL = N_("I don't know / I prefer not to say")
 YES, NO = N_("Yes"), N_("No")
+
+
+@dataclass(frozen=True)
+class PartnerHelp:
+    """The organisation a person reached us through, shown as their first free help."""
+
+    name: str
+    contact: str | None
+    website: str | None
 
 
 def display_answer(fact: Fact, value: Any, tr: Translator) -> str:

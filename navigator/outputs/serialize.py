@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from navigator.engine import Assessment, PathwayResult, to_json_value
-from navigator.engine.models import Fact, Source
+from navigator.engine.models import Fact, Pathway, Source
 
 from .i18n import Translator
 
@@ -38,25 +38,15 @@ def fact_to_dict(fact: Fact, tr: Translator) -> dict[str, Any]:
     }
 
 
-def pathway_to_dict(result: PathwayResult, tr: Translator) -> dict[str, Any]:
-    p = result.pathway
+def pathway_content(p: Pathway, country: str, tr: Translator) -> dict[str, Any]:
+    """What a pathway is, independent of anyone's answers (GET /api/v1/pathways)."""
     return {
         "id": p.id,
-        "country": result.country.country,
+        "country": country,
         "kind": p.kind,
-        "verdict": result.verdict.value,
         "title": tr(p.title),
         "original_name": p.original_name,
         "summary": tr(p.summary),
-        "reasons": [
-            {"text": tr(r.text), "status": r.status.value, "depth": r.depth} for r in result.reasons
-        ],
-        "unknown_facts": result.unknown_facts,
-        "deadlines": [
-            {"date": d.date.isoformat(), "label": tr.message(d.label), "passed": d.passed}
-            for d in result.deadlines
-        ],
-        "caveats": [tr.message(c) for c in result.caveats],
         "steps": [tr(s) for s in p.steps],
         "documents": [tr(d) for d in p.documents],
         "fees": [
@@ -82,6 +72,27 @@ def pathway_to_dict(result: PathwayResult, tr: Translator) -> dict[str, Any]:
         "confidence": p.confidence,
         "conflicts": [tr(c) for c in p.conflicts],
         "risks": [tr(r) for r in p.risks],
+        "deprecated": p.deprecated,
+    }
+
+
+def pathway_to_dict(result: PathwayResult, tr: Translator) -> dict[str, Any]:
+    """A pathway with the verdict on one person's answers and the reasons for it."""
+    content = pathway_content(result.pathway, result.country.country, tr)
+    head = {key: content.pop(key) for key in ("id", "country", "kind")}
+    return {
+        **head,
+        "verdict": result.verdict.value,
+        **content,
+        "reasons": [
+            {"text": tr(r.text), "status": r.status.value, "depth": r.depth} for r in result.reasons
+        ],
+        "unknown_facts": result.unknown_facts,
+        "deadlines": [
+            {"date": d.date.isoformat(), "label": tr.message(d.label), "passed": d.passed}
+            for d in result.deadlines
+        ],
+        "caveats": [tr.message(c) for c in result.caveats],
     }
 
 

@@ -4,6 +4,8 @@ wizard   the questions, one per page, and check-your-answers
 results  the results page, the guidance PDF and the calendar file
 api      the JSON API (/api/v1)
 saving   save for later with a resume phrase, resume, delete
+partner_pages  a partner's colour, logo and host origin in embedded mode (embed.py
+         mounts the same app under /embed/<partner> with no cookie)
 errors   friendly error pages; never a stack trace
 """
 
@@ -14,11 +16,12 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request
 from flask_babel import Babel, get_locale
 from flask_babel import gettext as flask_gettext
 from flask_babel import ngettext as flask_ngettext
 from flask_wtf import CSRFProtect
+from markupsafe import Markup
 
 from navigator.engine import Message, RuleSet, load_rules
 from navigator.outputs.i18n import TRANSLATIONS_DIR, Translator
@@ -26,6 +29,7 @@ from navigator.outputs.present import CONFIDENCE_LABELS, display_answer
 from navigator.storage import Database
 from navigator.storage.database import configured_url
 
+from .embed import EmbedMiddleware, StateSessionInterface, is_embedded, state_field
 from .locale import LANGUAGES, remember_choice, select_locale, switcher_links
 from .logs import configure_logging
 from .security import init_security
@@ -82,12 +86,16 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         BABEL_DEFAULT_LOCALE="en",
         BABEL_TRANSLATION_DIRECTORIES=str(TRANSLATIONS_DIR),
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session
+        # Flask-WTF's "strict" HTTPS check wants a Referer header, which our
+        # Referrer-Policy: no-referrer (rightly) never sends: the token suffices.
+        WTF_CSRF_SSL_STRICT=False,
     )
     https = os.environ.get("NAVIGATOR_HTTPS") == "1"  # set when served behind HTTPS
     app.config.update(
         SESSION_COOKIE_SECURE=https,
         QUICK_EXIT_URL=os.environ.get("NAVIGATOR_QUICK_EXIT_URL", "https://www.wikipedia.org/"),
         API_RATE_LIMIT=os.environ.get("NAVIGATOR_API_RATE_LIMIT", "60 per minute"),
+        PARTNER_API_RATE_LIMIT=os.environ.get("NAVIGATOR_PARTNER_API_RATE_LIMIT", "600 per minute"),
         PDF_RATE_LIMIT=os.environ.get("NAVIGATOR_PDF_RATE_LIMIT", "30 per minute"),
         SAVE_RATE_LIMIT=os.environ.get("NAVIGATOR_SAVE_RATE_LIMIT", "10 per hour"),
         RESUME_RATE_LIMIT=os.environ.get("NAVIGATOR_RESUME_RATE_LIMIT", "10 per hour"),
@@ -107,16 +115,20 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config["DATABASE_URL"], auto_migrate=app.config["AUTO_MIGRATE"]
     )
 
+    app.session_interface = StateSessionInterface()
+    app.wsgi_app = EmbedMiddleware(app.wsgi_app)
+
     babel.init_app(app, locale_selector=select_locale)
     app.before_request(remember_choice)
     csrf.init_app(app)
 
-    from . import api, errors, results, saving, wizard
+    from . import api, errors, partner_pages, results, saving, wizard
 
     app.register_blueprint(wizard.bp)
     app.register_blueprint(results.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(saving.bp)
+    app.register_blueprint(partner_pages.bp)
     csrf.exempt(api.bp)
     errors.register(app)
     init_security(app)
@@ -135,6 +147,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
             "language_names": LANGUAGES,
             "display": lambda fact, value: display_answer(fact, value, tr),
             "saved_copy": saving.saved_copy,
+            "embed": is_embedded(request),
+            "embed_go": request.script_root + "/_go",
+            "partner": partner_pages.current_partner(),
+            "host_origin": partner_pages.host_origin,
+            "state_field": state_field,
+            # external links leave the partner's frame for a new tab
+            "external": Markup(' target="_blank"') if is_embedded(request) else "",
         }
 
     @app.template_filter("msg")

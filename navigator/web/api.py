@@ -3,6 +3,11 @@
     POST /api/v1/assessments       {"facts": {...}, "as_of": "YYYY-MM-DD"} -> assessment
     POST /api/v1/assessments.pdf   same body -> the guidance PDF
     GET  /api/v1/facts             the fact catalogue
+    GET  /api/v1/pathways          every pathway with its content and sources
+    GET  /api/v1/openapi.json      the OpenAPI 3.1 description of all of the above
+
+An ``X-API-Key`` header (optional; ``navigator partners add --api-key``) gives a
+partner its own rate limit and its contact in the PDF. CORS: partner origins only.
 
 Bad input is answered with 400 and ``{"errors": [{"fact": ..., "message": ...}]}``.
 """
@@ -10,21 +15,28 @@ Bad input is answered with 400 and ``{"errors": [{"fact": ..., "message": ...}]}
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+import yaml
 from flask import Blueprint, Response, current_app, jsonify, request
 from flask_babel import gettext
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from navigator.engine import AnswerError, assess, parse_answers
-from navigator.outputs.serialize import assessment_to_dict, fact_to_dict
+from navigator.outputs.serialize import assessment_to_dict, fact_to_dict, pathway_content
 
-from . import rules, translator
+from . import api_access, rules, translator
 from .locale import LANGUAGES
+from .partner_pages import partner_help
 from .security import limiter
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-limiter.limit(lambda: current_app.config["API_RATE_LIMIT"])(bp)
+limiter.limit(api_access.rate_limit, key_func=api_access.rate_limit_key)(bp)
+bp.before_request(api_access.refuse_bad_key)
+bp.after_request(api_access.add_cors)
+OPENAPI = Path(__file__).with_name("openapi.yaml")
 
 
 class ApiInputError(Exception):
@@ -91,7 +103,12 @@ def create_assessment_pdf():
     from navigator.outputs.pdf import render_pdf
 
     assessment, include_sensitive = _parse_request()
-    pdf = render_pdf(assessment, translator(), include_sensitive=include_sensitive)
+    pdf = render_pdf(
+        assessment,
+        translator(),
+        include_sensitive=include_sensitive,
+        partner=partner_help(api_access.api_partner()),
+    )
     return Response(pdf, mimetype="application/pdf", headers={"Cache-Control": "no-store"})
 
 
@@ -104,3 +121,28 @@ def facts():
             "ruleset": {"version": rules().version},
         }
     )
+
+
+@bp.get("/pathways")
+def pathways():
+    tr = translator()
+    return jsonify(
+        {
+            "pathways": [pathway_content(p, c.country, tr) for c, p in rules().pathways],
+            "ruleset": {
+                "version": rules().version,
+                "content_verified": rules().content_verified.isoformat(),
+            },
+        }
+    )
+
+
+@cache
+def _openapi() -> dict[str, Any]:
+    return yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """The API described in OpenAPI 3.1 (kept in openapi.yaml beside this file)."""
+    return jsonify(_openapi())

@@ -28,7 +28,7 @@ def register(app: Flask) -> None:
                 "For your safety, forms expire. Nothing you entered earlier has been lost: "
                 "go back to the question and send your answer again."
             ),
-            back=request.path,
+            back=request.script_root + request.path,
         ), 400
 
     @app.errorhandler(HTTPException)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import request, session
+from flask import g, request, session
 from werkzeug.exceptions import HTTPException
 
 # Each language named in itself, in the order of the switcher.
@@ -42,6 +42,9 @@ def select_locale() -> str:
     remembered = session.get("lang")
     if remembered in LANGUAGES:
         return remembered
+    partner = g.get("partner")  # embedded: the partner's language before the browser's
+    if partner is not None:
+        return partner.default_lang
     return request.accept_languages.best_match(list(LANGUAGES)) or DEFAULT
 
 
@@ -58,6 +61,6 @@ def switcher_links() -> list[tuple[str, str, str]]:
     """(code, name, url) for each language: the same page, other query values kept."""
     args = {k: v for k, v in request.args.items() if k != "lang"}
     return [
-        (code, name, f"{request.path}?{urlencode({**args, 'lang': code})}")
+        (code, name, f"{request.script_root}{request.path}?{urlencode({**args, 'lang': code})}")
         for code, name in LANGUAGES.items()
     ]

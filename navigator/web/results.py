@@ -12,6 +12,7 @@ from navigator.outputs.calendar import render_ics
 from navigator.outputs.present import GROUP_LABELS, VERDICT_LABELS, shown_groups
 
 from . import rules, translator
+from .partner_pages import current_partner, partner_help
 from .security import limiter
 from .state import load_answers
 
@@ -52,6 +53,7 @@ def results():
         verdict_labels=VERDICT_LABELS,
         as_of_error=as_of_error,
         as_of_value=request.args.get("as_of", "").strip(),
+        partner_help=partner_help(current_partner()),
     ), (400 if as_of_error else 200)
 
 
@@ -76,7 +78,12 @@ def guidance_pdf():
 
     assessment, _ = _assessment()
     include_sensitive = request.args.get("include_sensitive") == "1"
-    pdf = render_pdf(assessment, translator(), include_sensitive=include_sensitive)
+    pdf = render_pdf(
+        assessment,
+        translator(),
+        include_sensitive=include_sensitive,
+        partner=partner_help(current_partner()),
+    )
     return _attachment(pdf, "application/pdf", "guidance.pdf", assessment)
 
 

@@ -41,10 +41,28 @@ def quick_exit() -> Response:
     return response
 
 
+def _frame_ancestors() -> str | None:
+    """In embedded mode, only the partner's own sites may frame the page."""
+    from .embed import is_embedded
+    from .partner_pages import current_partner
+
+    if not is_embedded(request):
+        return None
+    partner = current_partner()
+    return " ".join(partner.origins) if partner and partner.origins else "'none'"
+
+
 def _harden(response: Response) -> Response:
+    ancestors = _frame_ancestors()
     for name, value in HEADERS.items():
+        if ancestors is not None and name == "X-Frame-Options":
+            continue  # it cannot list origins; the CSP below does
+        if ancestors is not None and name == "Content-Security-Policy":
+            value = value.replace("frame-ancestors 'none'", f"frame-ancestors {ancestors}")
         response.headers.setdefault(name, value)
-    if request.is_secure:
+    if request.path == "/static/embed.js":  # the one file partners' pages load
+        response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
+    if request.is_secure or current_app.config.get("SESSION_COOKIE_SECURE"):
         response.headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
     if not request.path.startswith("/static/"):
         response.headers["Cache-Control"] = "no-store"

@@ -33,14 +33,19 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def server_database(tmp_path_factory) -> str:
+    """The browser tests' server's own SQLite database (tests add partners to it)."""
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'navigator.db'}"
+
+
+@pytest.fixture(scope="session")
+def server(server_database):
     """The app under a real WSGI server (gunicorn, 2 workers) on a free local port,
     with its own SQLite database (both workers migrate it on first use, under a lock)."""
     port = _free_port()
-    database = tmp_path_factory.mktemp("db") / "navigator.db"
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": server_database,
         "NAVIGATOR_SECRET_KEY": "browser-tests-only",
         "NAVIGATOR_QUICK_EXIT_URL": "https://neutral.invalid/",  # answered in the browser
     }

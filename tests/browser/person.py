@@ -30,9 +30,9 @@ CHROMIUM_ARGS = [
 
 
 @contextlib.contextmanager
-def launch():
+def launch(args: list[str] | None = None):
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args or CHROMIUM_ARGS)
         try:
             yield browser
         finally:

@@ -7,7 +7,9 @@
   function leave(event) {
     if (event) event.preventDefault();
     document.body.style.visibility = "hidden";
-    window.location.replace(link.href);
+    // Embedded in a partner's page, the whole tab leaves, not just the frame.
+    var target = link.target === "_top" ? window.top : window;
+    target.location.replace(link.href);
   }
   link.addEventListener("click", leave);
   document.addEventListener("keydown", function (event) {
