@@ -153,3 +153,29 @@ def test_dev_server_log_of_a_real_request_is_redacted(tmp_path):
     request_lines = [line for line in log.splitlines() if "GET /" in line]
     assert request_lines, log
     assert all("127.0.0.1 - -" not in line and "lang=ru" not in line for line in request_lines)
+
+
+def test_forms_work_behind_https_without_a_referer(tmp_path):
+    """Referrer-Policy: no-referrer means browsers send no Referer; Flask-WTF's strict
+    HTTPS check would then refuse every form. The CSRF token alone must be enough."""
+    import re
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "t",
+            "SESSION_COOKIE_SECURE": True,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'n.db'}",
+        }
+    )
+    client = app.test_client()
+    base = "https://navigator.example"
+    page = client.get("/question/country", base_url=base).get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    response = client.post(
+        "/question/country", data={"answer": "PL", "csrf_token": token}, base_url=base
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/question/citizenship")
+    forged = client.post("/question/country", data={"answer": "PL"}, base_url=base)
+    assert forged.status_code == 400
