@@ -10,29 +10,18 @@ encrypted) within 20 ms of the same page with a cookie.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import resource
 import statistics
 import tempfile
-import time
 from pathlib import Path
+
+from bench_assess import FACTS, timed  # run as a script, bench/ is on the path
 
 from navigator.storage import Database, load_saved, save_answers
 from navigator.storage.partners import PartnerSpec, add_partner
 from navigator.web import create_app
-
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "poland-work-permit.json"
-FACTS = json.loads(EXAMPLE.read_text())["facts"]
-
-
-def timed(fn, repeat: int) -> list[float]:
-    out = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - start)
-    return out
+from navigator.web.embed import open_state, seal_state
 
 
 def report(name: str, runs: list[float]) -> None:
@@ -66,8 +55,6 @@ def main() -> None:
     embedded = app.test_client(use_cookies=False)
     page = embedded.get("/embed/demo/").get_data(as_text=True)
     state = re.search(r'name="_state" value="([^"]+)"', page).group(1)
-    from navigator.web.embed import open_state, seal_state
-
     data = open_state("bench", state)
     data["answers"] = FACTS
     state = seal_state("bench", data)
