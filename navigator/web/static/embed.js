@@ -2,7 +2,8 @@
 //   <script src="https://NAVIGATOR/static/embed.js" data-partner="SLUG" data-lang="be" async></script>
 // It puts the navigator in an iframe right after the tag, passes the language and
 // this page's origin (the navigator only accepts origins the partner registered),
-// and resizes the frame to its content. It accepts messages only from the
+// resizes the frame to its content and, when a new page opens in the frame, brings
+// the frame's top into view. It accepts messages only from the
 // navigator's own origin and that very frame, and reads nothing but a height:
 // the person's answers never reach this page.
 (function () {
@@ -30,7 +31,11 @@
   window.addEventListener("message", function (event) {
     if (event.origin !== base.origin || event.source !== frame.contentWindow) return;
     var data = event.data;
-    if (!data || data.type !== "exile-navigator:height") return;
+    if (!data) return;
+    if (data.type === "exile-navigator:page" && frame.getBoundingClientRect().top < 0) {
+      frame.scrollIntoView();
+    }
+    if (data.type !== "exile-navigator:height") return;
     var height = Number(data.height);
     if (isFinite(height) && height > 100 && height < 20000) frame.style.height = height + "px";
   });
