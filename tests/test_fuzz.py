@@ -190,7 +190,7 @@ def test_query_strings(person, path, as_of, lang):
     assert answers(person) == BASELINE
 
 
-@settings(FUZZ, max_examples=5)
+@settings(FUZZ, max_examples=3)
 @given(as_of=hostile_text, sensitive=hostile_text)
 def test_pdf_query_string(person, as_of, sensitive):
     reset(person)
@@ -294,7 +294,7 @@ def test_api_assessments_raw_bodies(app, raw, content_type):
     assert_api_answer(response)
 
 
-@settings(FUZZ, max_examples=8)
+@settings(FUZZ, max_examples=5)
 @given(body=api_bodies)
 def test_api_pdf(app, body):
     response = app.test_client().post("/api/v1/assessments.pdf", json=body)

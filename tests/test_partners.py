@@ -4,6 +4,7 @@ document checked against real responses."""
 
 from __future__ import annotations
 
+import base64
 import re
 
 import pytest
@@ -131,7 +132,9 @@ def test_state_is_encrypted_and_cannot_be_forged(app):
     person.go("/embed/demo/next")
     person.answer("PL")
     token = state_of(person.page)
-    assert "PL" not in token and "country" not in token
+    raw = base64.urlsafe_b64decode(token)
+    assert b"country" not in raw and b'"PL"' not in raw  # encrypted, not merely encoded
+    assert "country" not in token
     forged = token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")
     response = person.client.post(
         "/embed/demo/_go", data={"_state": forged, "to": "/embed/demo/check"}

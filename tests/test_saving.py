@@ -109,7 +109,9 @@ def test_the_database_holds_none_of_the_answers(app, database_url):
         needles.add(fact_id)
         if not isinstance(value, bool | int):
             needles.add(str(to_json_value(value)))
-    telling = {n for n in needles if n not in baseline}
+    # Also set aside words made only of hex letters ("dab", "feed"): the ciphertext is
+    # dumped as hex and may spell them by chance. The whole phrase is still checked.
+    telling = {n for n in needles if n not in baseline and not re.fullmatch(r"[a-f0-9]+", n)}
     leaked = sorted(n for n in telling if n in dumped)
     assert leaked == []
     assert len(telling) > 20
@@ -181,14 +183,16 @@ def test_save_needs_answers_first(app):
 
 
 def test_phrase_never_reaches_the_logs(app, caplog):
+    app.extensions["navigator_db"].engine  # noqa: B018 - migrate first: Alembic's log lines
     caplog.set_level(logging.DEBUG)
     client = person(app)
     walk_wizard(client, POLAND_WORK_PERMIT)
     words = save(client)
     person(app).post("/resume", data={"phrase": " ".join(words), "action": "restore"})
+    person(app).post("/resume", data={"phrase": " ".join(words[::-1]), "action": "restore"})
     logged = caplog.text
-    assert not any(word in logged for word in words)
-    assert "temporary_permit" not in logged
+    assert [w for w in words if re.search(rf"\b{w}\b", logged)] == []
+    assert "temporary_permit" not in logged and PERSON_ADDRESS not in logged
 
 
 def test_wrong_phrases_are_rate_limited_but_typos_are_free(tmp_path):

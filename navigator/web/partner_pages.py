@@ -55,7 +55,7 @@ def partner_css() -> Response:
         f".button, .partner-bar {{ background: {partner.accent}; }}\n"
         f".button {{ box-shadow: 0 2px 0 #0b0c0c; }}\n"
         f".button.secondary {{ background: #f3f2f1; }}\n"
-        f"a, button.link {{ color: {partner.accent}; }}\n"
+        f"a, button.link, button.back-link {{ color: {partner.accent}; }}\n"
     )
     return Response(css, mimetype="text/css", headers={"Cache-Control": "no-store"})
 
