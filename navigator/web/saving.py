@@ -180,10 +180,10 @@ def _resume_with(form: ResumeForm):
     phrase = form.phrase.data
     try:
         if request.form.get("action") == "delete":
-            found = saves.delete_saved(database(), saves.lookup_for(phrase))
-            if not found:
+            lookup = saves.lookup_for(phrase)  # scrypt: once
+            if not saves.delete_saved(database(), lookup):
                 return _not_found(form)
-            _forget_copy_if(saves.lookup_for(phrase))
+            _forget_copy_if(lookup)
             return render_template("saving/deleted.html", found=True)
         restored = saves.load_saved(database(), phrase, today=dt.date.today())
     except SQLAlchemyError as exc:
