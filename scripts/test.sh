@@ -21,4 +21,6 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
 fi
 export NAVIGATOR_REQUIRE_POSTGRES=1  # the PostgreSQL tests fail rather than skip
 echo "== pytest"
-.venv/bin/python -m pytest "$@"
+# Two processes (the machine has two cores): the browser tests wait on Chromium
+# and gunicorn, so the rest of the suite runs beside them.
+.venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
