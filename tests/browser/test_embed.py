@@ -196,13 +196,20 @@ def test_a_site_not_listed_cannot_frame_the_wizard(
         context.close()
 
 
-def test_embedded_pages_are_accessible(strict_browser, server, partner):
+def test_embedded_pages_are_accessible_and_fit_a_phone(strict_browser, server, partner):
     """The embedded markup (buttons for links, the partner bar) passes axe-core's WCAG
-    2.1 A and AA checks on the start, question, check and results pages. Audited with
+    2.1 A and AA checks and the phone checks (no sideways scroll, text 16 px or more,
+    touch targets 44 px) on the start, question, check and results pages. Audited with
     the embedded pages opened directly: axe cannot reach into a cross-origin frame."""
     from axe_playwright_python.sync_playwright import Axe
+    from test_pages import SMALL_CONTROLS_JS, SMALL_TEXT_JS
 
-    context = strict_browser.new_context()
+    # As on the main site; link-buttons inside running text are exempt like inline links.
+    controls = (
+        "button:not(.link), input:not([type=hidden]), textarea, summary, a.quick-exit, "
+        ".languages button, .summary-list .action button"
+    )
+    context = strict_browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     page.set_default_timeout(15_000)
     axe = Axe()
@@ -212,6 +219,9 @@ def test_embedded_pages_are_accessible(strict_browser, server, partner):
         result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
         violations = [f"{v['id']}: {v['help']}" for v in result.response["violations"]]
         assert violations == [], f"{name}: {violations}"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, name
+        assert page.evaluate(SMALL_TEXT_JS) == [], name
+        assert page.evaluate(SMALL_CONTROLS_JS, controls) == [], name
         audited.append(name)
 
     try:
