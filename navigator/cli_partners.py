@@ -13,8 +13,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from navigator.storage import Database
-from navigator.storage.database import configured_url
+from navigator.cli_storage import open_database
 from navigator.storage.partners import (
     PartnerExistsError,
     PartnerSpec,
@@ -24,10 +23,6 @@ from navigator.storage.partners import (
     list_partners,
     remove_partner,
 )
-
-
-def _database() -> Database:
-    return Database(configured_url())
 
 
 def public_url() -> str:
@@ -114,7 +109,7 @@ def add(
             field = ".".join(str(part) for part in error["loc"])
             click.echo(f"{field}: {error['msg']}", err=True)
         sys.exit(1)
-    db = _database()
+    db = open_database()
     try:
         key = add_partner(db, spec, with_api_key=api_key)
     except PartnerExistsError:
@@ -134,7 +129,7 @@ def add(
 @partners.command("list")
 def list_command():
     """One line per partner."""
-    rows = list_partners(_database())
+    rows = list_partners(open_database())
     if not rows:
         click.echo("No partners yet: navigator partners add SLUG --name ... --origin ...")
     for p in rows:
@@ -146,7 +141,7 @@ def list_command():
 @click.argument("slug")
 def show(slug):
     """Everything stored about one partner, and its tag."""
-    p = get_partner(_database(), slug)
+    p = get_partner(open_database(), slug)
     if p is None:
         click.echo(f"No partner {slug!r}.", err=True)
         sys.exit(1)
@@ -168,7 +163,7 @@ def show(slug):
 @click.argument("slug")
 def remove(slug):
     """Remove a partner: its embed stops working at once, its API key too."""
-    if not remove_partner(_database(), slug):
+    if not remove_partner(open_database(), slug):
         click.echo(f"No partner {slug!r}.", err=True)
         sys.exit(1)
     click.echo(f"Removed partner {slug}.")

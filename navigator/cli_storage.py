@@ -16,7 +16,8 @@ from navigator.storage import Database, purge_expired
 from navigator.storage.database import alembic_config, configured_url, upgrade
 
 
-def _database(auto_migrate: bool = True) -> Database:
+def open_database(auto_migrate: bool = True) -> Database:
+    """The database the app uses (DATABASE_URL, else SQLite in instance/)."""
     return Database(configured_url(), auto_migrate=auto_migrate)
 
 
@@ -28,7 +29,7 @@ def db() -> None:
 @db.command("upgrade")
 def db_upgrade() -> None:
     """Bring the schema to the newest migration."""
-    database = _database(auto_migrate=False)
+    database = open_database(auto_migrate=False)
     upgrade(database.engine)
     click.echo(f"Database schema is up to date ({database.engine.url.get_backend_name()}).")
 
@@ -37,7 +38,7 @@ def db_upgrade() -> None:
 @click.argument("message")
 def db_revision(message: str) -> None:
     """Write a new migration from the difference between the models and the database."""
-    database = _database()
+    database = open_database()
     config = alembic_config(database.engine.url.render_as_string(hide_password=False))
     command.revision(config, message=message, autogenerate=True)
 
@@ -47,5 +48,5 @@ def db_revision(message: str) -> None:
 def purge(today: dt.datetime | None) -> None:
     """Delete saved answers whose time is up."""
     day = today.date() if today else dt.date.today()
-    removed = purge_expired(_database(), today=day)
+    removed = purge_expired(open_database(), today=day)
     click.echo(f"Deleted {removed} expired saved cop{'y' if removed == 1 else 'ies'}.")

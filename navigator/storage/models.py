@@ -42,7 +42,7 @@ class Partner(Base):
     origins: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
     default_lang: Mapped[str] = mapped_column(String(5), nullable=False, default="en")
     accent: Mapped[str] = mapped_column(String(7), nullable=False, default="#1d4f91")
-    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)  # read only to serve it
     logo_type: Mapped[str | None] = mapped_column(String(20))
     api_key_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     api_rate_limit: Mapped[str | None] = mapped_column(String(40))

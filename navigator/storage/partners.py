@@ -141,7 +141,7 @@ def _view(row: Partner) -> PartnerView:
         origins=tuple(row.origins or ()),
         default_lang=row.default_lang,
         accent=row.accent,
-        has_logo=row.logo is not None,
+        has_logo=row.logo_type is not None,
         has_api_key=row.api_key_hash is not None,
         api_rate_limit=row.api_rate_limit,
     )
@@ -207,7 +207,10 @@ def list_partners(db: Database) -> list[PartnerView]:
 
 
 def all_origins(db: Database) -> set[str]:
-    return {origin for partner in list_partners(db) for origin in partner.origins}
+    with db.session() as session:
+        return {
+            origin for origins in session.scalars(select(Partner.origins)) for origin in origins
+        }
 
 
 def remove_partner(db: Database, slug: str) -> bool:

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from . import crypto
 from .database import Database
@@ -98,4 +98,4 @@ def purge_expired(db: Database, *, today: dt.date) -> int:
 
 def count_saved(db: Database) -> int:
     with db.session() as session:
-        return len(session.scalars(select(SavedAnswers.lookup)).all())
+        return session.scalar(select(func.count()).select_from(SavedAnswers))

@@ -116,7 +116,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
 
     app.session_interface = StateSessionInterface()
-    app.wsgi_app = EmbedMiddleware(app.wsgi_app)
+    app.wsgi_app = EmbedMiddleware(app.wsgi_app, app.config["MAX_CONTENT_LENGTH"])
 
     babel.init_app(app, locale_selector=select_locale)
     app.before_request(remember_choice)
@@ -137,6 +137,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     @app.context_processor
     def _template_helpers() -> dict[str, Any]:
         tr = translator()
+        embedded = is_embedded(request)
         return {
             "tr": tr,
             "lang": tr.locale,
@@ -147,13 +148,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
             "language_names": LANGUAGES,
             "display": lambda fact, value: display_answer(fact, value, tr),
             "saved_copy": saving.saved_copy,
-            "embed": is_embedded(request),
+            "embed": embedded,
             "embed_go": request.script_root + "/_go",
             "partner": partner_pages.current_partner(),
             "host_origin": partner_pages.host_origin,
             "state_field": state_field,
             # external links leave the partner's frame for a new tab
-            "external": Markup(' target="_blank"') if is_embedded(request) else "",
+            "external": Markup(' target="_blank"') if embedded else "",
         }
 
     @app.template_filter("msg")

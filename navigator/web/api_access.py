@@ -55,7 +55,7 @@ def refuse_bad_key() -> Response | None:
 def add_cors(response: Response) -> Response:
     origin = request.headers.get("Origin")
     response.headers.add("Vary", "Origin")
-    if origin and origin.lower() in all_origins(_db()):
+    if origin and origin.lower() in all_origins(_db()):  # asked only when a browser sent one
         response.headers["Access-Control-Allow-Origin"] = origin
         response.headers["Access-Control-Allow-Methods"] = "GET, POST"
         response.headers["Access-Control-Allow-Headers"] = f"Content-Type, {KEY_HEADER}"

@@ -136,8 +136,9 @@ def _get_environ(base: dict, path: str, query: str, state: str | None) -> dict:
 
 
 class EmbedMiddleware:
-    def __init__(self, app):
+    def __init__(self, app, max_content_length: int):
         self.app = app
+        self.max_content_length = max_content_length  # the app's own limit, for /_go
 
     def __call__(self, environ, start_response):
         match = PATH.match(environ.get("PATH_INFO", ""))
@@ -147,18 +148,18 @@ class EmbedMiddleware:
         prefix = f"{environ.get('SCRIPT_NAME', '')}/embed/{slug}"
         environ = {**environ, "SCRIPT_NAME": prefix, "PATH_INFO": rest, PARTNER_KEY: slug}
         if rest == "/_go" and environ.get("REQUEST_METHOD") == "POST":
-            navigation = self._navigation(environ, prefix)
+            navigation = self._navigation(environ, prefix, self.max_content_length)
             if navigation is None:  # the app's /_go route explains, with the usual headers
                 return self.app(environ, start_response)
             environ = navigation
         return self._follow(environ, prefix, start_response)
 
     @staticmethod
-    def _navigation(environ: dict, prefix: str) -> dict | None:
+    def _navigation(environ: dict, prefix: str, max_length: int) -> dict | None:
         """A link pressed in embedded mode: POST /_go (to, _state, any GET-form fields)
         becomes a GET of ``to`` carrying the state. ``to`` must stay inside the prefix."""
         try:
-            _, form, _ = parse_form_data(environ, max_content_length=64 * 1024, silent=True)
+            _, form, _ = parse_form_data(environ, max_content_length=max_length, silent=True)
         except RequestEntityTooLarge:
             return None
         to = form.get("to", "")

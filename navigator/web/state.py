@@ -36,14 +36,8 @@ def stored_answers(rules: RuleSet) -> dict[str, Any]:
 
 def replace_answers(rules: RuleSet, raw: dict[str, Any]) -> None:
     """Put restored answers in place of the session's, dropping any that no longer parse."""
-    session[KEY] = {}
-    for key, value in raw.items():
-        try:
-            parsed = parse_answers(rules.fact_by_id, {key: value})
-        except AnswerError:
-            continue
-        for fact_id, answer in parsed.items():
-            save_answer(fact_id, answer)
+    session[KEY] = dict(raw)
+    session[KEY] = stored_answers(rules)
 
 
 def save_answer(fact_id: str, value: Any) -> None:
